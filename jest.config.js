@@ -1,0 +1,52 @@
+/**
+ * Jest projects split by suffix: unit (*.test.ts, no I/O), int (*.int.test.ts, real PostgreSQL/Redis),
+ * e2e (test/*.e2e.test.ts, the whole hub through the gateway).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+const moduleNameMapper = {
+  '^@hub/statutory$': '<rootDir>/shared/statutory/src/index.ts',
+  '^@hub/service-kit$': '<rootDir>/shared/service-kit/src/index.ts',
+  '^@hub/(children|plans|reviews|notifications)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  '^@hub/gateway$': '<rootDir>/gateway/src/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/'],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{shared,subgraphs,gateway}/**/src/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{shared,subgraphs,gateway}/**/*.int.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.test.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};
