@@ -29,6 +29,7 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/'],
 };
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -40,13 +41,11 @@ module.exports = {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{shared,subgraphs,gateway}/**/*.int.test.ts'],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e.test.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,0 +1,88 @@
+/**
+ * Configuration shared by every service, parsed once from the environment. Bad values throw at start-up,
+ * never later. Every variable has a development default except secrets in production.
+ */
+export interface HubConfig {
+  /** `development`, `test` or `production`. @default development */
+  nodeEnv: 'development' | 'test' | 'production';
+  /** PostgreSQL connection string. @default postgres://postgres@127.0.0.1:5432/care_hub */
+  databaseUrl: string;
+  /** Redis connection string. @default redis://127.0.0.1:6379 */
+  redisUrl: string;
+  /** HS256 secret for local tokens; refused in production when JWKS_URL is unset. */
+  jwtSecret?: string;
+  /** JWKS endpoint of the production identity provider. */
+  jwksUrl?: string;
+  /** Expected `iss` claim, when set. */
+  jwtIssuer?: string;
+  /** Expected `aud` claim, when set. */
+  jwtAudience?: string;
+  /** Log level for pino. @default info */
+  logLevel: string;
+  /** Outbox relay poll interval in milliseconds. @default 200 */
+  relayPollMs: number;
+}
+
+/** The development-only signing secret. Never accepted when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'care-hub-development-secret-not-for-production';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Parses the shared configuration.
+ * @param env - the environment (usually `process.env`)
+ * @returns a validated {@link HubConfig}
+ * @example const config = loadHubConfig(process.env);
+ */
+export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as HubConfig['nodeEnv'];
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnv}"`);
+  }
+  const jwksUrl = env.JWKS_URL || undefined;
+  let jwtSecret = env.JWT_SECRET || undefined;
+  if (nodeEnv === 'production') {
+    if (!jwksUrl && !jwtSecret) throw new ConfigError('production needs JWKS_URL (or JWT_SECRET for a shared secret)');
+    if (jwtSecret === DEV_JWT_SECRET) throw new ConfigError('the development JWT secret is refused in production');
+  } else if (!jwksUrl && !jwtSecret) {
+    jwtSecret = DEV_JWT_SECRET;
+  }
+  const databaseUrl = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/care_hub';
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
+  if (!/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  return {
+    nodeEnv,
+    databaseUrl,
+    redisUrl,
+    jwtSecret,
+    jwksUrl,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 200),
+  };
+}
+
+/**
+ * Reads a port number for a service.
+ * @param env - the environment
+ * @param name - the variable, e.g. `CHILDREN_PORT`
+ * @param dflt - the default port
+ * @returns the port
+ */
+export function portFrom(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
+  const n = intVar(env, name, dflt);
+  if (n > 65535) throw new ConfigError(`${name} must be a port number`);
+  return n;
+}

@@ -1,0 +1,48 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { Logger } from './logger';
+import type { RequestBase } from './http/subgraph-server';
+import { AuditBuffer } from './audit/audit-buffer';
+import { ChildAccess } from './auth/child-access.entity';
+import { ChildRelation, relationToChild } from './auth/policy';
+import { keyedLoader } from './graphql/loaders';
+
+/** What every subgraph resolver can rely on. */
+export interface ServiceContext extends RequestBase {
+  /** A forked EntityManager: one identity map per request. */
+  em: EntityManager;
+  log: Logger;
+  /** Audit lines for this request, written in one statement when it ends. */
+  audit: AuditBuffer;
+  /** The access facts of children, batched. */
+  childAccess: DataLoader<string, ChildAccess | null>;
+  /** The caller's relation to a child (batched through {@link childAccess}). */
+  relationTo(childId: string): Promise<ChildRelation>;
+}
+
+/**
+ * Builds the common part of a request context.
+ * @param service - the service name (for audit)
+ * @param orm - the service's ORM
+ * @param log - logger
+ * @param base - the verified request base
+ * @returns the context
+ */
+export function createServiceContext(service: string, orm: MikroORM, log: Logger, base: RequestBase): ServiceContext {
+  const em = orm.em.fork() as EntityManager;
+  const childAccess = keyedLoader<string, ChildAccess>(
+    (ids) => em.find(ChildAccess, { childId: { $in: [...ids] } }, { disableIdentityMap: true }),
+    (a) => a.childId,
+  );
+  return {
+    ...base,
+    em,
+    log: log.child({ requestId: base.requestId }),
+    audit: new AuditBuffer(service, base),
+    childAccess,
+    async relationTo(childId: string) {
+      return relationToChild(base.principal, await childAccess.load(childId));
+    },
+  };
+}

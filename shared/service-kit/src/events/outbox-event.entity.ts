@@ -1,0 +1,37 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A domain event waiting in the service's own schema. It is persisted in the same transaction as the change
+ * it describes (transactional outbox), and the relay moves it to Redis afterwards.
+ */
+@Entity({ tableName: 'outbox_event' })
+@Index({ properties: ['publishedAt', 'occurredAt'] })
+export class OutboxEvent {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 80 })
+  type!: string;
+
+  @Property({ type: 'string', length: 40 })
+  aggregateType!: string;
+
+  @Property({ type: 'string', length: 64 })
+  aggregateId!: string;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  childId?: string | null;
+
+  @Property({ type: 'json' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'json', nullable: true })
+  actor?: { sub: string; org: string; roles: string[] } | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  occurredAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  publishedAt?: Date | null;
+}

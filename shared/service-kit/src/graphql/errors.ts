@@ -1,0 +1,105 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger';
+
+/**
+ * Every `extensions.code` the hub returns. Clients rely on these strings: add freely, never rename.
+ */
+export type HubErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RULE_NOT_APPLICABLE'
+  | 'CALENDAR_HORIZON'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+type Extra = Record<string, unknown>;
+
+abstract class HubError extends GraphQLError {
+  protected constructor(message: string, code: HubErrorCode, extra: Extra = {}, http?: number) {
+    super(message, { extensions: { code, ...extra, ...(http ? { http: { status: http } } : {}) } });
+  }
+}
+
+/** Bad input: `reason` is a stable SCREAMING_SNAKE detail, `field` names the offending input. */
+export class InputError extends HubError {
+  constructor(message: string, extra: { reason?: string; field?: string } & Extra = {}) {
+    super(message, 'BAD_USER_INPUT', extra);
+  }
+}
+/** The target of a mutation does not exist. */
+export class NotFoundError extends HubError {
+  constructor(message: string, extra: Extra = {}) {
+    super(message, 'NOT_FOUND', extra);
+  }
+}
+/** The change conflicts with the current state (duplicates, overlaps, immutable versions). */
+export class ConflictError extends HubError {
+  constructor(message: string, extra: { reason?: string } & Extra = {}) {
+    super(message, 'CONFLICT', extra);
+  }
+}
+/** No valid bearer token. */
+export class AuthenticationError extends HubError {
+  constructor(message = 'a valid bearer token is required') {
+    super(message, 'UNAUTHENTICATED', {}, 401);
+  }
+}
+/** The caller is known but may not do or see this. */
+export class ForbiddenError extends HubError {
+  constructor(message = 'not permitted', extra: Extra = {}) {
+    super(message, 'FORBIDDEN', extra);
+  }
+}
+/** A statutory rule does not apply to these facts. */
+export class RuleNotApplicableError extends HubError {
+  constructor(message: string, ruleId: string) {
+    super(message, 'RULE_NOT_APPLICABLE', { ruleId });
+  }
+}
+/** A deadline would fall past the bank-holiday calendar's horizon. */
+export class CalendarHorizonGraphQLError extends HubError {
+  constructor(message: string, extra: Extra = {}) {
+    super(message, 'CALENDAR_HORIZON', extra);
+  }
+}
+
+const KNOWN = new Set<string>([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RULE_NOT_APPLICABLE',
+  'CALENDAR_HORIZON', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Builds Apollo's `formatError`: known codes pass through; ORM errors map to NOT_FOUND / CONFLICT; anything
+ * else becomes INTERNAL_SERVER_ERROR with a generic message, and the original is logged.
+ * @param log - where to log unexpected errors
+ * @returns a formatError function
+ */
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && KNOWN.has(code)) return formatted;
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const name = (original as { name?: string })?.name;
+    if (name === 'NotFoundError') {
+      return { ...formatted, message: 'not found', extensions: { code: 'NOT_FOUND' } };
+    }
+    if (name === 'UniqueConstraintViolationException') {
+      return { ...formatted, message: 'already exists', extensions: { code: 'CONFLICT' } };
+    }
+    if (name === 'CalendarHorizonError') {
+      return { ...formatted, extensions: { code: 'CALENDAR_HORIZON' } };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'internal error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

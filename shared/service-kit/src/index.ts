@@ -1,0 +1,55 @@
+/**
+ * @hub/service-kit: what every service of the Care Planning Hub repeats once: configuration, logging,
+ * database bootstrap, auth and policies, errors, GraphQL federation wiring, loaders, outbox and relay.
+ */
+export { loadHubConfig, portFrom, DEV_JWT_SECRET, ConfigError } from './config';
+export type { HubConfig } from './config';
+export { createLogger } from './logger';
+export type { Logger } from './logger';
+export { ensureDatabase, postgresAnswers } from './db/database';
+export { openOrm, ormOptions, migrateUnderLock } from './db/orm';
+export type { OrmOptions } from './db/orm';
+export { statementCount, countStatement } from './db/statement-counter';
+export { ROLES, LA_ROLES, PROVIDER_ROLES, hasRole } from './auth/principal';
+export type { Role, Principal } from './auth/principal';
+export { TokenVerifier, signToken } from './auth/verify';
+export type { AuthConfig } from './auth/verify';
+export { ChildAccess } from './auth/child-access.entity';
+export type { ProviderWindow } from './auth/child-access.entity';
+export { relationToChild, providerCovers, requireRelation, requireRole } from './auth/policy';
+export type { ChildRelation } from './auth/policy';
+export { AuditEntry } from './audit/audit-entry.entity';
+export { AuditBuffer } from './audit/audit-buffer';
+export {
+  InputError,
+  NotFoundError,
+  ConflictError,
+  AuthenticationError,
+  ForbiddenError,
+  RuleNotApplicableError,
+  CalendarHorizonGraphQLError,
+  createFormatError,
+} from './graphql/errors';
+export type { HubErrorCode } from './graphql/errors';
+export { buildFederatedSchema, subgraphSdl } from './graphql/build-federated-schema';
+export type { ReferenceResolvers } from './graphql/build-federated-schema';
+export { DateTimeScalar, LocalDateScalar, parseLocalDate } from './graphql/scalars';
+export { PageInfo, ConnectionType, encodeCursor, decodeCursor, pageSize, toConnection } from './graphql/connection';
+export type { ConnectionShape } from './graphql/connection';
+export { keyedLoader, groupedLoader } from './graphql/loaders';
+export { OutboxEvent } from './events/outbox-event.entity';
+export { EVENT_TYPES, QUEUES, EVENT_ROUTES, CHANGE_FEED_CHANNEL } from './events/contracts';
+export type { EventType, EventSource, HubEvent } from './events/contracts';
+export { recordEvent } from './events/record-event';
+export type { NewEvent } from './events/record-event';
+export { OutboxRelay } from './events/outbox-relay';
+export type { OutboxRelayOptions } from './events/outbox-relay';
+export { openRedis, redisAnswers } from './events/redis';
+export { startEventConsumer } from './events/event-consumer';
+export { applyAccessEvent } from './events/access-projection';
+export { createServiceContext } from './context';
+export type { ServiceContext } from './context';
+export { startSubgraphServer } from './http/subgraph-server';
+export type { RequestBase, RunningServer, SubgraphServerOptions } from './http/subgraph-server';
+export { startSubgraph, onShutdown } from './subgraph';
+export type { SubgraphDefinition, SubgraphDeps, StartSubgraphOptions, RunningSubgraph } from './subgraph';

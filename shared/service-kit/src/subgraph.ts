@@ -1,0 +1,153 @@
+import type { MikroORM, MigrationObject, Options } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import type { Worker } from 'bullmq';
+import type IORedis from 'ioredis';
+import type { HubConfig } from './config';
+import { createLogger, Logger } from './logger';
+import { openOrm } from './db/orm';
+import { openRedis } from './events/redis';
+import { OutboxRelay } from './events/outbox-relay';
+import { startEventConsumer } from './events/event-consumer';
+import type { EventSource, HubEvent } from './events/contracts';
+import { TokenVerifier } from './auth/verify';
+import { createServiceContext, ServiceContext } from './context';
+import { RunningServer, startSubgraphServer } from './http/subgraph-server';
+
+/** Everything the runner needs to know about one subgraph. */
+export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
+  name: EventSource;
+  /** PostgreSQL schema owned by the service. */
+  schema: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Adds the service's loaders to the common context. */
+  extendContext(base: ServiceContext, orm: MikroORM): C;
+  /** Domain events this service consumes, if any. */
+  consumes?: { queue: string; handle(orm: MikroORM, event: HubEvent, log: Logger): Promise<void> };
+  /** Extra background workers (e.g. notification deliveries). */
+  workers?(deps: SubgraphDeps): Array<{ close(): Promise<void> }>;
+}
+
+/** What a running subgraph shares with its workers. */
+export interface SubgraphDeps {
+  orm: MikroORM;
+  config: HubConfig;
+  log: Logger;
+  redis: IORedis;
+  workerConnection: () => IORedis;
+  queuePrefix?: string;
+}
+
+/** Options of {@link startSubgraph}. */
+export interface StartSubgraphOptions {
+  config: HubConfig;
+  port: number;
+  host?: string;
+  log?: Logger;
+  /** BullMQ prefix (tests use a unique one). */
+  queuePrefix?: string;
+  /** Run the outbox relay in this process. @default true */
+  relay?: boolean;
+  /** Run event consumers and workers in this process. @default true */
+  workers?: boolean;
+}
+
+/** A running subgraph with its ORM, relay and workers. */
+export interface RunningSubgraph extends RunningServer {
+  orm: MikroORM;
+  relay?: OutboxRelay;
+  schema: GraphQLSchema;
+}
+
+/**
+ * Starts a subgraph: ORM with migrations under a lock, the HTTP server with token verification, the outbox
+ * relay, and the event consumers. `stop()` closes everything in reverse order.
+ * @param def - the subgraph definition
+ * @param o - options
+ * @returns the running subgraph
+ */
+export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefinition<C>, o: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const log = o.log ?? createLogger(def.name, o.config.logLevel);
+  const orm = await openOrm({ schema: def.schema, databaseUrl: o.config.databaseUrl, entities: def.entities, migrations: def.migrations });
+  const schema = await def.buildSchema();
+  const verifier = new TokenVerifier(o.config);
+  const redis = openRedis(o.config.redisUrl, { name: `${def.name}-producer` });
+  const connections: IORedis[] = [redis];
+  const workerConnection = () => {
+    const c = openRedis(o.config.redisUrl, { worker: true, name: `${def.name}-worker` });
+    connections.push(c);
+    return c;
+  };
+  const closers: Array<{ close(): Promise<void> }> = [];
+  let relay: OutboxRelay | undefined;
+  if (o.relay !== false) {
+    relay = new OutboxRelay({ orm, source: def.name, redis, log, pollMs: o.config.relayPollMs, prefix: o.queuePrefix });
+    relay.start();
+  }
+  if (o.workers !== false) {
+    if (def.consumes) {
+      const consumes = def.consumes;
+      const w: Worker = startEventConsumer({
+        queue: consumes.queue,
+        connection: workerConnection(),
+        log,
+        prefix: o.queuePrefix,
+        handle: (e) => consumes.handle(orm, e, log),
+      });
+      closers.push(w);
+    }
+    if (def.workers) closers.push(...def.workers({ orm, config: o.config, log, redis, workerConnection, queuePrefix: o.queuePrefix }));
+  }
+  const server = await startSubgraphServer<C>({
+    name: def.name,
+    port: o.port,
+    host: o.host,
+    schema,
+    verifier,
+    log,
+    introspection: o.config.nodeEnv !== 'production',
+    context: (base) => def.extendContext(createServiceContext(def.name, orm, log, base), orm),
+    afterRequest: (ctx) => ctx.audit.flush(orm.em.fork() as never),
+    readiness: async () => {
+      await orm.em.getConnection().execute('select 1');
+      return (await redis.ping()) === 'PONG';
+    },
+  });
+  return {
+    ...server,
+    orm,
+    relay,
+    schema,
+    async stop() {
+      await server.stop();
+      await relay?.stop();
+      await Promise.all(closers.map((c) => c.close()));
+      for (const c of connections) c.disconnect();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Installs SIGTERM/SIGINT handlers that stop the service once and exit.
+ * @param stop - the shutdown function
+ * @param log - logger
+ */
+export function onShutdown(stop: () => Promise<void>, log: Logger): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}

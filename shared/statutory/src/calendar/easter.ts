@@ -1,0 +1,37 @@
+import { type IsoDate, formatCivil } from '../time/civil';
+import { addDays } from '../time/iso-date';
+
+/**
+ * Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm: Meeus, Jones and Butcher).
+ * @param year - a Gregorian year
+ * @returns the date of Easter Sunday
+ * @example easterSunday(2027); // '2027-03-28'
+ */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return formatCivil({ year, month, day });
+}
+
+/**
+ * Good Friday: two days before Easter Sunday. A common-law holiday, so it is a non-working day by name
+ * (TIME-WD-DEF) even if a loaded bank-holiday file omitted it.
+ * @param year - a Gregorian year
+ * @returns the date of Good Friday
+ * @example goodFriday(2027); // '2027-03-26'
+ */
+export function goodFriday(year: number): IsoDate {
+  return addDays(easterSunday(year), -2);
+}

@@ -1,0 +1,24 @@
+import { deadlineStatus, wasLate } from './deadline-status';
+
+const dueAt = '2027-01-07T23:59:59.999+00:00';
+
+describe('deadlineStatus', () => {
+  it.each`
+    metAt                          | notApplicable | asOf                               | expected            | why
+    ${undefined}                   | ${undefined}  | ${'2027-01-07T12:00:00+00:00'}     | ${'PENDING'}        | ${'before the deadline'}
+    ${undefined}                   | ${undefined}  | ${dueAt}                           | ${'PENDING'}        | ${'at the last millisecond'}
+    ${undefined}                   | ${undefined}  | ${'2027-01-08T00:00:00+00:00'}     | ${'OVERDUE'}        | ${'one millisecond after'}
+    ${undefined}                   | ${undefined}  | ${'2027-01-08T00:30:00+01:00'}     | ${'PENDING'}        | ${'a different offset is compared as an instant'}
+    ${null}                        | ${false}      | ${'2027-02-01T00:00:00+00:00'}     | ${'OVERDUE'}        | ${'null metAt means not met'}
+    ${'2027-01-06T10:00:00+00:00'} | ${undefined}  | ${'2027-02-01T00:00:00+00:00'}     | ${'MET'}            | ${'met in time'}
+    ${'2027-01-09T10:00:00+00:00'} | ${undefined}  | ${'2027-02-01T00:00:00+00:00'}     | ${'MET'}            | ${'met late is still MET'}
+    ${'2027-01-06T10:00:00+00:00'} | ${true}       | ${'2027-02-01T00:00:00+00:00'}     | ${'NOT_APPLICABLE'} | ${'not applicable wins (e.g. first-review consultation)'}
+  `('$why', ({ metAt, notApplicable, asOf, expected }) => {
+    expect(deadlineStatus({ dueAt, metAt, notApplicable }, asOf)).toBe(expected);
+  });
+
+  it('tells whether a completion was late', () => {
+    expect(wasLate(dueAt, '2027-01-08T09:00:00+00:00')).toBe(true);
+    expect(wasLate(dueAt, '2027-01-07T09:00:00+00:00')).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+import type { RuleDefinition } from './rule-definition';
+
+/**
+ * IRO-N7-HEALTH: IRO told promptly: significant health concerns or medical events, including accidents.
+ *
+ * Seed 001 says the IRO "should be notified and consulted" when significant health concerns or medical events,
+ * including accidents. No source sets a time limit (DOMAIN §5.1), so this is modelled as immediate; an organisation
+ * sets its own target in hours with an override (DOMAIN suggests the 24-hour serious-event SLA).
+ *
+ * Clock: immediately (without delay) the anchor `eventAt` (date and time of the event (significant health concerns
+ * or medical events, including accidents)). Source: seed 001 (provider list; no statutory time limit); LOCAL,
+ * configurable per organisation; verified against the wording.
+ * @see seed file 001_486a11af57d102a4.txt (DOMAIN.md §0.2)
+ * @example
+ * const calendar = HolidayCalendar.default();
+ * computeDeadline('IRO-N7-HEALTH', '2026-12-26T22:00:00+00:00', { calendar }).dueAt; // '2026-12-26T22:00:00+00:00'
+ */
+export const IRO_N7_HEALTH = {
+  id: 'IRO-N7-HEALTH',
+  title: 'IRO told promptly: significant health concerns or medical events, including accidents',
+  class: 'LOCAL',
+  markers: 'LOCAL',
+  anchor: 'eventAt',
+  anchorDescription: 'date and time of the event (significant health concerns or medical events, including accidents)',
+  unit: 'IMMEDIATE',
+  count: 0,
+  direction: 'after',
+  citation: 'seed 001 (provider list; no statutory time limit)',
+  sourceUrl: '001_486a11af57d102a4.txt',
+  configurable: true,
+  verification: 'V',
+} as const satisfies RuleDefinition;
