@@ -17,6 +17,7 @@ const swc = [
 const moduleNameMapper = {
   '^@hub/statutory$': '<rootDir>/shared/statutory/src/index.ts',
   '^@hub/service-kit$': '<rootDir>/shared/service-kit/src/index.ts',
+  '^@hub/service-kit/testing$': '<rootDir>/shared/service-kit/src/testing/index.ts',
   '^@hub/(children|plans|reviews|notifications)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@hub/gateway$': '<rootDir>/gateway/src/index.ts',
 };

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
@@ -84,7 +84,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     schema: o.schema,
     introspection: o.introspection ?? true,
     formatError: createFormatError(o.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(o.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(o.plugins ?? [])],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
   });

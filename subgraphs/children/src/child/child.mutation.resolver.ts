@@ -1,0 +1,146 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import type { ChildrenContext } from '../context';
+import { Child, toChild } from './child.type';
+import { RegisterChildInput, UpdateChildInput } from './child.input';
+import { ChildService } from './child.service';
+import { Placement, toPlacement } from '../placement/placement.type';
+import { EndPlacementInput, StartPlacementInput } from '../placement/placement.input';
+import { PlacementService } from '../placement/placement.service';
+import { PeriodOfCareService } from '../period-of-care/period-of-care.service';
+import { LegalStatus, PeriodOfCare, toLegalStatus, toPeriodOfCare } from '../period-of-care/period-of-care.type';
+import { SignificantEvent, toSignificantEvent } from '../significant-event/significant-event.type';
+import { SignificantEventService } from '../significant-event/significant-event.service';
+import { toVisit, Visit } from '../visit/visit.type';
+import { VisitService } from '../visit/visit.service';
+
+@InputType()
+class RecordSignificantEventInput {
+  @Field(() => ID)
+  childId!: string;
+
+  @Field(() => String, { description: 'A SignificantEventKind, e.g. MISSING, SAFEGUARDING_CONCERN, SERIOUS_POLICE_INCIDENT.' })
+  kind!: string;
+
+  @Field(() => Date)
+  occurredAt!: Date;
+
+  @Field(() => String)
+  summary!: string;
+
+  @Field(() => String, { nullable: true, description: 'Sensitive detail.' })
+  details?: string;
+
+  @Field(() => Int, { nullable: true, description: 'CONTACT_REFUSED: length of the refusal in days (1–7).' })
+  durationDays?: number;
+}
+
+@InputType()
+class RecordVisitInput {
+  @Field(() => ID)
+  childId!: string;
+
+  @Field(() => String)
+  visitedOn!: string;
+
+  @Field(() => String)
+  visitor!: string;
+
+  @Field(() => Boolean)
+  seenAlone!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false })
+  welfareConcern!: boolean;
+}
+
+/** Mutations of the children service. Each commits whole, with its events, or changes nothing. */
+@Resolver()
+export class ChildMutationResolver {
+  private audit(ctx: ChildrenContext, childId: string, what: string) {
+    ctx.audit.note('WRITE', childId, what);
+  }
+
+  @Mutation(() => Child)
+  async registerChild(@Arg('input', () => RegisterChildInput) input: RegisterChildInput, @Ctx() ctx: ChildrenContext): Promise<Child> {
+    const child = await new ChildService(ctx.em, ctx.principal).register(input);
+    this.audit(ctx, child.id, 'registerChild');
+    return toChild(child);
+  }
+
+  @Mutation(() => Child)
+  async updateChild(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: ChildrenContext): Promise<Child> {
+    const child = await new ChildService(ctx.em, ctx.principal).update(id, input);
+    this.audit(ctx, id, 'updateChild');
+    return toChild(child);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes the record; refused before its retention date (RET-LA-75).' })
+  async deleteChild(@Arg('id', () => ID) id: string, @Ctx() ctx: ChildrenContext): Promise<boolean> {
+    const done = await new ChildService(ctx.em, ctx.principal).delete(id);
+    this.audit(ctx, id, 'deleteChild');
+    return done;
+  }
+
+  @Mutation(() => Placement)
+  async startPlacement(@Arg('input', () => StartPlacementInput) input: StartPlacementInput, @Ctx() ctx: ChildrenContext): Promise<Placement> {
+    const p = await new PlacementService(ctx.em, ctx.principal).start(input);
+    this.audit(ctx, p.childId, 'startPlacement');
+    return toPlacement(p);
+  }
+
+  @Mutation(() => Placement)
+  async endPlacement(@Arg('input', () => EndPlacementInput) input: EndPlacementInput, @Ctx() ctx: ChildrenContext): Promise<Placement> {
+    const p = await new PlacementService(ctx.em, ctx.principal).end(input);
+    this.audit(ctx, p.childId, 'endPlacement');
+    return toPlacement(p);
+  }
+
+  @Mutation(() => PeriodOfCare, { description: 'The child becomes looked after again: a new period of care and review cycle.' })
+  async startPeriodOfCare(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('startedOn', () => String) startedOn: string,
+    @Arg('legalStatus', () => String, { nullable: true }) legalStatus: string | undefined,
+    @Ctx() ctx: ChildrenContext,
+  ): Promise<PeriodOfCare> {
+    const period = await new PeriodOfCareService(ctx.em, ctx.principal).start(childId, startedOn, legalStatus ?? undefined);
+    this.audit(ctx, childId, 'startPeriodOfCare');
+    return toPeriodOfCare(period);
+  }
+
+  @Mutation(() => PeriodOfCare, { description: 'Ends the period of care (and the open placement) at ceasedAt.' })
+  async ceaseLookedAfter(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('ceasedAt', () => Date) ceasedAt: Date,
+    @Arg('reason', () => String, { description: 'SSDA903 REC code, e.g. E4A.' }) reason: string,
+    @Ctx() ctx: ChildrenContext,
+  ): Promise<PeriodOfCare> {
+    const period = await new PeriodOfCareService(ctx.em, ctx.principal).cease(childId, ceasedAt, reason);
+    this.audit(ctx, childId, 'ceaseLookedAfter');
+    return toPeriodOfCare(period);
+  }
+
+  @Mutation(() => LegalStatus)
+  async recordLegalStatus(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('code', () => String) code: string,
+    @Arg('startedOn', () => String) startedOn: string,
+    @Ctx() ctx: ChildrenContext,
+  ): Promise<LegalStatus> {
+    const row = await new PeriodOfCareService(ctx.em, ctx.principal).recordLegalStatus(childId, code, startedOn);
+    this.audit(ctx, childId, 'recordLegalStatus');
+    return toLegalStatus(row);
+  }
+
+  @Mutation(() => SignificantEvent)
+  async recordSignificantEvent(@Arg('input', () => RecordSignificantEventInput) input: RecordSignificantEventInput, @Ctx() ctx: ChildrenContext): Promise<SignificantEvent> {
+    const row = await new SignificantEventService(ctx.em, ctx.principal).record(input);
+    this.audit(ctx, row.childId, 'recordSignificantEvent');
+    return toSignificantEvent(row);
+  }
+
+  @Mutation(() => Visit)
+  async recordVisit(@Arg('input', () => RecordVisitInput) input: RecordVisitInput, @Ctx() ctx: ChildrenContext): Promise<Visit> {
+    const row = await new VisitService(ctx.em, ctx.principal).record(input);
+    this.audit(ctx, row.childId, 'recordVisit');
+    return toVisit(row);
+  }
+}

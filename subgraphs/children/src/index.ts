@@ -1,0 +1,3 @@
+/** @hub/children: the children subgraph. */
+export { childrenSubgraph, childrenEntities } from './definition';
+export { buildChildrenSchema } from './schema';
