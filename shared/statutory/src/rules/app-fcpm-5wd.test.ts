@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { APP_FCPM_5WD as rule } from './app-fcpm-5wd';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { APP_PANEL_PAPERS as rule } from './app-panel-papers';
 
 const calendar = HolidayCalendar.default();

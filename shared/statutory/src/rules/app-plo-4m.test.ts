@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { APP_PLO_4M as rule } from './app-plo-4m';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { CP_PERM_2NDREV as rule } from './cp-perm-2ndrev';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { CP_UPDATE_POSTREV_10WD as rule } from './cp-update-postrev-10wd';
 
 const calendar = HolidayCalendar.default();

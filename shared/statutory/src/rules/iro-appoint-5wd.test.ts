@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_APPOINT_5WD as rule } from './iro-appoint-5wd';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_N2_SAFEGUARDING as rule } from './iro-n2-safeguarding';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_N3_MISSING as rule } from './iro-n3-missing';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_N4_COMPLAINT as rule } from './iro-n4-complaint';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_N5_CHARGED as rule } from './iro-n5-charged';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_N6_EXCLUDED as rule } from './iro-n6-excluded';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { IRO_N7_HEALTH as rule } from './iro-n7-health';
 
 const calendar = HolidayCalendar.default();

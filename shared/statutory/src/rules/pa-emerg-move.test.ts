@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { PA_EMERG_MOVE as rule } from './pa-emerg-move';
 
 const calendar = HolidayCalendar.default();

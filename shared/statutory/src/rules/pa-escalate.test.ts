@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { PA_ESCALATE as rule } from './pa-escalate';
 
 const calendar = HolidayCalendar.default();

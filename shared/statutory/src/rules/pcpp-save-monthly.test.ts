@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { PCPP_SAVE_MONTHLY as rule } from './pcpp-save-monthly';
 
 const calendar = HolidayCalendar.default();

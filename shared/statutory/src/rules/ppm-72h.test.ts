@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { PPM_72H as rule } from './ppm-72h';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { PWP_LOCAL_16Y3M as rule } from './pwp-local-16y3m';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { R40_LOCAL_24H as rule } from './r40-local-24h';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { REV_CONSULT_20WD as rule } from './rev-consult-20wd';
 
 const calendar = HolidayCalendar.default();

@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { REV_DECISIONS_5WD as rule } from './rev-decisions-5wd';
 
 const calendar = HolidayCalendar.default();

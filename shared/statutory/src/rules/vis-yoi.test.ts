@@ -1,6 +1,5 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { computeDeadline } from '../deadlines/compute-deadline';
-import { RuleOverrideError } from '../errors';
 import { VIS_YOI as rule } from './vis-yoi';
 
 const calendar = HolidayCalendar.default();
