@@ -20,6 +20,7 @@ export { relationToChild, providerCovers, requireRelation, requireRole } from '.
 export type { ChildRelation } from './auth/policy';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { AuditBuffer } from './audit/audit-buffer';
+export { accessLogModule, AuditLine, assertMayReadAccessLog } from './audit/access-log.module';
 export {
   InputError,
   NotFoundError,

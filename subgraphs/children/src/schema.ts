@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
+import { accessLogModule, buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
 import type { ChildrenContext } from './context';
 import { ChildResolver } from './child/child.resolver';
 import { ChildMutationResolver } from './child/child.mutation.resolver';
@@ -15,9 +15,11 @@ import { toAuthority, toProvider } from './reference-data/reference.types';
  * @returns the federated schema
  */
 export function buildChildrenSchema(): Promise<GraphQLSchema> {
+  const accessLog = accessLogModule('children', true);
   return buildFederatedSchema(
-    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver] },
+    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, ...accessLog.resolvers] },
     {
+      ...accessLog.references,
       Child: { __resolveReference: (ref: { id: string }, ctx: ChildrenContext) => readChildForField(ctx, ref.id) },
       Placement: {
         __resolveReference: async (ref: { id: string }, ctx: ChildrenContext) => {

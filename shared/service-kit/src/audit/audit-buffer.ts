@@ -48,7 +48,9 @@ export class AuditBuffer {
     if (this.pending.size === 0) return;
     const schema = em.config.get('schema') as string;
     const p = this.base.principal;
+    const at = new Date();
     const rows = [...this.pending.values()].map((e) => ({
+      at,
       action: e.action,
       child_id: e.childId,
       sub: p.sub,

@@ -60,10 +60,7 @@ export async function openOrm(o: OrmOptions): Promise<MikroORM> {
   await ensureDatabase(o.databaseUrl);
   const orm = await MikroORM.init(ormOptions(o));
   const knex = (orm.em as EntityManager).getKnex();
-  // The relay's polling is background work, not a request's cost: it is left out of the count.
-  knex.on('query', (q: { sql?: string }) => {
-    if (!q.sql?.includes('outbox_event')) countStatement(o.schema);
-  });
+  knex.on('query', () => countStatement(o.schema));
   await migrateUnderLock(orm, o.schema);
   return orm;
 }

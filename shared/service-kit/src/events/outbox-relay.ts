@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Pool } from 'pg';
 import type { Logger } from '../logger';
 import { CHANGE_FEED_CHANNEL, EVENT_ROUTES, EventSource, EventType, HubEvent } from './contracts';
 
@@ -54,8 +54,13 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
+  /** The relay's own small pool: background work, kept apart from request traffic (and its statement count). */
+  private readonly pool: Pool;
 
-  constructor(private readonly o: OutboxRelayOptions) {}
+  constructor(private readonly o: OutboxRelayOptions) {
+    this.pool = new Pool({ connectionString: o.orm.config.get('clientUrl') as string, max: 2 });
+    this.pool.on('error', () => undefined);
+  }
 
   private queue(name: string): Queue {
     let q = this.queues.get(name);
@@ -74,18 +79,21 @@ export class OutboxRelay {
   async runOnce(): Promise<number> {
     // BullMQ waits for a connection rather than failing; a relay must not hold row locks while Redis is away.
     if (this.o.redis.status !== 'ready') throw new Error(`Redis is not ready (${this.o.redis.status})`);
-    const em = this.o.orm.em.fork() as EntityManager;
-    const knex = em.getKnex();
     const schema = this.o.orm.config.get('schema') as string;
-    return knex.transaction(async (trx) => {
-      const res = await trx.raw(
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const res = await client.query(
         `select id, type, aggregate_type, aggregate_id, child_id, payload, actor, occurred_at
            from "${schema}".outbox_event where published_at is null
-           order by occurred_at, id limit ? for update skip locked`,
+           order by occurred_at, id limit $1 for update skip locked`,
         [this.o.batchSize ?? 200],
       );
       const rows = res.rows as Row[];
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) {
+        await client.query('commit');
+        return 0;
+      }
       const keep = this.o.keepCompletedSeconds ?? 7 * 24 * 3600;
       for (const row of rows) {
         const event: HubEvent = {
@@ -114,11 +122,15 @@ export class OutboxRelay {
         }
         await withTimeout(this.o.redis.publish(CHANGE_FEED_CHANNEL, JSON.stringify(event)), this.o.redisTimeoutMs ?? 5000);
       }
-      await trx.raw(`update "${schema}".outbox_event set published_at = now() where id = any(?::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
+      await client.query(`update "${schema}".outbox_event set published_at = now() where id = any($1::uuid[])`, [rows.map((r) => r.id)]);
+      await client.query('commit');
       return rows.length;
-    });
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   /** Starts polling until {@link stop}. */
@@ -143,5 +155,6 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.pool.end();
   }
 }

@@ -84,8 +84,10 @@ export class ChildResolver {
     if (args.after) qb.andWhere({ id: { $gt: decodeCursor(args.after) } });
     const [rows, total] = await Promise.all([qb.orderBy({ id: 'asc' }).limit(size + 1).getResultList(), countQb.getCount()]);
     const fields = `Child{${selectedFields(info).join(',')}}`;
-    for (const r of rows.slice(0, size)) {
-      ctx.childAccess.clear(r.id);
+    const page = rows.slice(0, size);
+    // One batch for the page's access facts, which every nested field resolver then reads from the cache.
+    await ctx.childAccess.loadMany(page.map((r) => r.id));
+    for (const r of page) {
       ctx.loaders.childById.prime(r.id, r);
       ctx.audit.note('READ', r.id, fields);
     }

@@ -97,3 +97,20 @@ describe('children subgraph', () => {
     expect(await count(2)).toBe(await count(8));
   });
 });
+
+describe('audit', () => {
+  it('records reads and writes, and shows them to managers of the authority only', async () => {
+    const id = await register();
+    await gql(sg.url, `query($id: ID!) { child(id: $id) { id name dateOfBirth } }`, { id }, SW);
+    const q = `query($id: ID!) { accessLog(childId: $id) { childId children { action sub org operation fields service } } }`;
+    const manager = await gql(sg.url, q, { id }, bearer('TEAM_MANAGER', 'LA-NORTH', 'tm-1'));
+    expect(manager.errors).toBeUndefined();
+    const lines = manager.data!.accessLog.children;
+    expect(lines.some((l: any) => l.action === 'WRITE' && l.fields.includes('registerChild'))).toBe(true);
+    expect(lines.some((l: any) => l.action === 'READ' && l.sub === 'social_worker-la-north' && l.fields.some((f: string) => f.includes('dateOfBirth')))).toBe(true);
+    const sw = await gql(sg.url, q, { id }, SW);
+    expect(sw.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const otherManager = await gql(sg.url, q, { id }, bearer('TEAM_MANAGER', 'LA-SOUTH'));
+    expect(otherManager.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
