@@ -13,7 +13,7 @@ import { childrenSubgraph } from '@hub/children';
 import { plansSubgraph } from '@hub/plans';
 import { reviewsSubgraph } from '@hub/reviews';
 import { notificationsSubgraph } from '@hub/notifications';
-import { startGateway } from '@hub/gateway';
+import { startGateway, GatewayLimits } from '@hub/gateway';
 
 export interface Hub {
   url: string;
@@ -31,7 +31,7 @@ export interface Hub {
  * @param o - `env` overrides passed to the subgraph configuration
  * @returns the running hub
  */
-export async function startHub(o: { label?: string } = {}): Promise<Hub> {
+export async function startHub(o: { label?: string; limits?: GatewayLimits } = {}): Promise<Hub> {
   const db = await freshDatabase(o.label ?? 'e2e');
   const config = testConfig(db.url);
   const queuePrefix = `e2e${randomUUID().slice(0, 8)}`;
@@ -52,7 +52,9 @@ export async function startHub(o: { label?: string } = {}): Promise<Hub> {
     jwtSecret: config.jwtSecret,
     nodeEnv: 'test',
     log,
-  } as never);
+    // Scenarios load data quickly through one token; the rate limit has its own test.
+    limits: o.limits ?? { rateLimit: { requests: 100_000, windowMs: 10_000 } },
+  });
   const url = gateway.url.endsWith('/graphql') ? gateway.url : `${gateway.url.replace(/\/$/, '')}/graphql`;
   const connection = openRedis(TEST_REDIS, { worker: true });
   const queues = [...new Set(EVENT_ROUTES.map((r) => r.queue)), QUEUES.deliveries].map((n) => new Queue(n, { connection, prefix: queuePrefix }));

@@ -2,6 +2,7 @@
  * @hub/service-kit: what every service of the Care Planning Hub repeats once: configuration, logging,
  * database bootstrap, auth and policies, errors, GraphQL federation wiring, loaders, outbox and relay.
  */
+export { now, setClock } from './clock';
 export { loadHubConfig, portFrom, DEV_JWT_SECRET, ConfigError } from './config';
 export type { HubConfig } from './config';
 export { createLogger } from './logger';

@@ -1,6 +1,7 @@
 import type { ChildAccess } from './child-access.entity';
 import { Principal, hasRole } from './principal';
 import { ForbiddenError } from '../graphql/errors';
+import { now } from '../clock';
 
 /** How a principal relates to one child, decided from the child's access facts. */
 export type ChildRelation = 'AUTHORITY' | 'PROVIDER' | 'IRO' | 'NONE';
@@ -20,12 +21,12 @@ const AUTHORITY_ROLES = ['SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 
  * @param now - the instant of the read (provider windows are checked against it)
  * @returns the relation
  */
-export function relationToChild(p: Principal, access: ChildAccess | null, now: Date = new Date()): ChildRelation {
+export function relationToChild(p: Principal, access: ChildAccess | null, at: Date = now()): ChildRelation {
   if (!access) return 'NONE';
   if (hasRole(p, ...AUTHORITY_ROLES) && access.placingAuthority === p.org) return 'AUTHORITY';
   if (hasRole(p, 'IRO') && access.iroSub === p.sub) return 'IRO';
   if (hasRole(p, 'PROVIDER_STAFF', 'PROVIDER_MANAGER')) {
-    const t = now.toISOString();
+    const t = at.toISOString();
     const inWindow = access.providerWindows.some((w) => w.providerId === p.org && w.from <= t && (w.to === null || t < w.to));
     if (inWindow) return 'PROVIDER';
   }

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ConnectionType, decodeCursor, ForbiddenError, hasRole, pageSize, toConnection } from '@hub/service-kit';
+import { now as hubNow } from '@hub/service-kit';
 import { leavingCareStatus, retainUntil, londonDate } from '@hub/statutory';
 import type { ChildrenContext } from '../context';
 import { ChildEntity } from './child.entity';
@@ -67,8 +68,9 @@ export class ChildResolver {
       params.push(p.org);
     }
     if (hasRole(p, 'PROVIDER_STAFF', 'PROVIDER_MANAGER')) {
-      scopes.push('exists (select 1 from placement pl where pl.child_id = c.id and pl.provider_id = ? and pl.started_at <= now() and (pl.ended_at is null or pl.ended_at > now()))');
-      params.push(p.org);
+      scopes.push('exists (select 1 from placement pl where pl.child_id = c.id and pl.provider_id = ? and pl.started_at <= ? and (pl.ended_at is null or pl.ended_at > ?))');
+      const at = hubNow();
+      params.push(p.org, at, at);
     }
     if (hasRole(p, 'IRO')) {
       scopes.push('exists (select 1 from child_access ca where ca.child_id = c.id::text and ca.iro_sub = ?)');
@@ -189,7 +191,7 @@ export class ChildResolver {
     const r = leavingCareStatus({
       dateOfBirth: child.dateOfBirth,
       periods: periods.map((p) => ({ start: p.startedOn, end: p.endedOn ?? null, shortBreak: p.shortBreak })),
-      asOf: londonDate(new Date()),
+      asOf: londonDate(hubNow()),
     });
     return Object.assign(new LeavingCare(), { status: r.status as LeavingCareStatusKind, eligibleFrom: r.eligibleFrom ?? null, qualifyingDays: r.qualifyingDays });
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ChildAccess, ConflictError, ForbiddenError, InputError, NotFoundError, parseLocalDate, Principal, recordEvent, requireRole,
 } from '@hub/service-kit';
+import { now as hubNow } from '@hub/service-kit';
 import { londonDate, retainUntil } from '@hub/statutory';
 import { ChildEntity } from './child.entity';
 import { RegisterChildInput, UpdateChildInput } from './child.input';
@@ -15,7 +16,7 @@ import { VisitEntity } from '../visit/visit.entity';
 import { LEGAL_STATUS_CODES, LegalStatusCode, LegalStatusEntity } from '../period-of-care/legal-status.entity';
 
 /** Rejects a date after today (London). */
-export function notFuture(date: string, field: string, today = londonDate(new Date())): void {
+export function notFuture(date: string, field: string, today = londonDate(hubNow())): void {
   if (date > today) throw new InputError(`${field} cannot be in the future`, { field, reason: 'DATE_IN_FUTURE' });
 }
 
@@ -137,7 +138,7 @@ export class ChildService {
   }
 
   /** deleteChild: refused before the retention date (RET-LA-75, RET-CH-75). */
-  async delete(id: string, today = londonDate(new Date())): Promise<boolean> {
+  async delete(id: string, today = londonDate(hubNow())): Promise<boolean> {
     return this.em.transactional(async (em) => {
       const child = await childForWrite(em, this.principal, id, 'delete the child');
       const until = retainUntil({ dateOfBirth: child.dateOfBirth, dateOfDeath: child.dateOfDeath ?? undefined }).date;

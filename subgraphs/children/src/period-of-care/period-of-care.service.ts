@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, InputError, parseLocalDate, Principal, recordEvent } from '@hub/service-kit';
+import { now as hubNow } from '@hub/service-kit';
 import { londonDate } from '@hub/statutory';
 import { PeriodOfCareEntity } from './period-of-care.entity';
 import { LegalStatusEntity } from './legal-status.entity';
@@ -44,7 +45,7 @@ export class PeriodOfCareService {
    * ceaseLookedAfter: ends the open period of care on the London date of `ceasedAt`, and the open placement
    * at that instant. The deadlines tied to the period become NOT_APPLICABLE downstream.
    */
-  async cease(childId: string, ceasedAt: Date, reason: string, now = new Date()): Promise<PeriodOfCareEntity> {
+  async cease(childId: string, ceasedAt: Date, reason: string, now = hubNow()): Promise<PeriodOfCareEntity> {
     if (!REC_CODES.includes(reason)) throw new InputError(`unknown SSDA903 reason episode ceased ${reason}`, { field: 'reason', reason: 'UNKNOWN_REASON' });
     if (ceasedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw new InputError('ceasing cannot be in the future', { field: 'ceasedAt', reason: 'DATE_IN_FUTURE' });
     return this.em.transactional(async (em) => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, InputError, NotFoundError, Principal, recordEvent } from '@hub/service-kit';
+import { now as hubNow } from '@hub/service-kit';
 import { londonDate } from '@hub/statutory';
 import { PlacementEntity, PLACEMENT_TYPES, PlacementType } from './placement.entity';
 import { EndPlacementInput, StartPlacementInput } from './placement.input';
@@ -46,7 +47,7 @@ export class PlacementService {
    * period of care, and any overlap with another placement of the child. Starts a period of care (the child
    * becomes looked after that day) when none is open.
    */
-  async start(input: StartPlacementInput, now = new Date()): Promise<PlacementEntity> {
+  async start(input: StartPlacementInput, now = hubNow()): Promise<PlacementEntity> {
     if (!(PLACEMENT_TYPES as readonly string[]).includes(input.placementType)) {
       throw new InputError(`unknown SSDA903 placement type ${input.placementType}`, { field: 'placementType', reason: 'UNKNOWN_PLACEMENT_TYPE' });
     }
@@ -107,7 +108,7 @@ export class PlacementService {
   }
 
   /** endPlacement: the end must follow the start and not be in the future. */
-  async end(input: EndPlacementInput, now = new Date()): Promise<PlacementEntity> {
+  async end(input: EndPlacementInput, now = hubNow()): Promise<PlacementEntity> {
     if (input.endedAt.getTime() > now.getTime() + SKEW_MS) {
       throw new InputError('a placement cannot end in the future', { field: 'endedAt', reason: 'DATE_IN_FUTURE' });
     }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, hasRole, InputError, NotFoundError, Principal, providerCovers, recordEvent, requireRole, ChildAccess } from '@hub/service-kit';
+import { now as hubNow } from '@hub/service-kit';
 import { SignificantEventEntity, SIGNIFICANT_EVENT_KINDS, SignificantEventKind } from './significant-event.entity';
 import { ChildEntity } from '../child/child.entity';
 import { PlacementEntity } from '../placement/placement.entity';
@@ -27,7 +28,7 @@ export class SignificantEventService {
    * recordSignificantEvent: by the placing authority's staff, or by the provider the child is placed with at the
    * time of the event. CONTACT_REFUSED (s34(6)) lasts at most 7 days (CON-S34-7D).
    */
-  async record(input: SignificantEventInput, now = new Date()): Promise<SignificantEventEntity> {
+  async record(input: SignificantEventInput, now = hubNow()): Promise<SignificantEventEntity> {
     const p = this.principal;
     requireRole(p, [...EVENT_WRITERS], 'record a significant event');
     if (!(SIGNIFICANT_EVENT_KINDS as readonly string[]).includes(input.kind)) {

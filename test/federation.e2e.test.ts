@@ -1,0 +1,101 @@
+import { Queue } from 'bullmq';
+import { openRedis, QUEUES, statementCount } from '@hub/service-kit';
+import { bearer, eventually, gql, TEST_REDIS } from '@hub/service-kit/testing';
+import { startHub, Hub } from './harness/hub';
+import { seedDemoData } from '../gateway/src/launch/demo-data';
+
+let hub: Hub;
+const SW_NORTH = bearer('SOCIAL_WORKER', 'LA-NORTH');
+
+beforeAll(async () => {
+  hub = await startHub({ label: 'federation' });
+  const created = await seedDemoData((q, v, token) => hub.query(q, v, `Bearer ${token}`));
+  expect(created).toBe(50);
+  await hub.settle();
+});
+afterAll(() => hub?.stop());
+
+const FEDERATED = `query($n: Int!) {
+  children(first: $n) {
+    totalCount
+    edges { node {
+      id name dateOfBirth
+      placingAuthority { code name }
+      currentPlacement { startedAt isEmergency provider { name } }
+      plans { id kind status }
+      deadlines { ruleId dueAt status basis { citation } }
+      reviews { sequence dueBy }
+      nextReview { dueBy }
+      notifications { ruleId status }
+    } }
+  }
+}`;
+
+describe('the federated hub on demo data', () => {
+  it('answers one query across all four subgraphs through the gateway', async () => {
+    const r = await hub.query(FEDERATED, { n: 50 }, SW_NORTH);
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.children.edges.map((e: any) => e.node);
+    expect(r.data!.children.totalCount).toBe(25);
+    expect(nodes.every((c: any) => c.placingAuthority.code === 'LA-NORTH')).toBe(true);
+    const newInCare = nodes.filter((c: any) => c.currentPlacement?.isEmergency);
+    expect(newInCare.length).toBeGreaterThan(0);
+    // children → plans (deadline ledger fed by events) → reviews → notifications, in one operation.
+    const withDeadlines = nodes.filter((c: any) => c.deadlines.some((d: any) => d.ruleId === 'PP-DUE-5WD'));
+    expect(withDeadlines.length).toBeGreaterThan(0);
+    expect(nodes.some((c: any) => c.nextReview?.dueBy)).toBe(true);
+    expect(nodes.every((c: any) => Array.isArray(c.notifications))).toBe(true);
+  });
+
+  it('costs the same number of SQL statements for 5 and for 50 children', async () => {
+    const sw = bearer('SOCIAL_WORKER', 'LA-NORTH');
+    const measure = async (n: number) => {
+      const before = statementCount();
+      const r = await hub.query(FEDERATED, { n }, sw);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.children.edges.length).toBe(Math.min(n, 25));
+      return statementCount() - before;
+    };
+    await measure(5); // warm caches of prepared metadata
+    const five = await measure(5);
+    const fifty = await measure(50);
+    expect(fifty).toBe(five);
+    expect(five).toBeLessThan(40);
+  });
+
+  it('refuses a caller without a token at the gateway, and at each subgraph called directly', async () => {
+    const none = await hub.query('{ children { totalCount } }');
+    expect(none.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    for (const s of Object.values(hub.subgraphs)) {
+      const direct = await gql(s.url, '{ __typename }');
+      expect(direct.status).toBe(401);
+      expect(direct.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('registering a child yields an event that the notifications worker consumes', async () => {
+    const r = await hub.query(
+      'mutation($i: RegisterChildInput!) { registerChild(input: $i) { id } }',
+      { i: { givenName: 'Event', familyName: 'Trail', dateOfBirth: '2015-03-03', placingAuthority: 'LA-NORTH' } },
+      SW_NORTH,
+    );
+    expect(r.errors).toBeUndefined();
+    const id = r.data!.registerChild.id;
+    const rows = await hub.subgraphs.children.orm.em.getConnection().execute(
+      `select id from children.outbox_event where child_id = ? and type = 'ChildRegistered'`, [id]);
+    expect(rows).toHaveLength(1);
+    const connection = openRedis(TEST_REDIS, { worker: true });
+    const queue = new Queue(QUEUES.eventsNotifications, { connection, prefix: hub.queuePrefix });
+    try {
+      const state = await eventually(async () => {
+        const job = await queue.getJob(rows[0].id);
+        const s = await job?.getState();
+        return s === 'completed' ? s : null;
+      });
+      expect(state).toBe('completed');
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+});
