@@ -3,6 +3,8 @@
  * database bootstrap, auth and policies, errors, GraphQL federation wiring, loaders, outbox and relay.
  */
 export { now, setClock } from './clock';
+export { hubCalendar, hubCalendarVersion, refreshCalendar, storeCalendar, resetCalendar } from './calendar/hub-calendar';
+export { CalendarVersion } from './calendar/calendar-version.entity';
 export { loadHubConfig, portFrom, DEV_JWT_SECRET, ConfigError } from './config';
 export type { HubConfig } from './config';
 export { createLogger } from './logger';

@@ -11,6 +11,9 @@ import { startEventConsumer } from './events/event-consumer';
 import type { EventSource, HubEvent } from './events/contracts';
 import { TokenVerifier } from './auth/verify';
 import { createServiceContext, ServiceContext } from './context';
+import { refreshCalendar, storeCalendar } from './calendar/hub-calendar';
+import { applyAccessEvent } from './events/access-projection';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { RunningServer, startSubgraphServer } from './http/subgraph-server';
 
 /** Everything the runner needs to know about one subgraph. */
@@ -70,6 +73,10 @@ export interface RunningSubgraph extends RunningServer {
 export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefinition<C>, o: StartSubgraphOptions): Promise<RunningSubgraph> {
   const log = o.log ?? createLogger(def.name, o.config.logLevel);
   const orm = await openOrm({ schema: def.schema, databaseUrl: o.config.databaseUrl, entities: def.entities, migrations: def.migrations });
+  await refreshCalendar(orm.em);
+  // Replicas of a service pick up a calendar loaded through another replica within a minute.
+  const calendarTimer = setInterval(() => void refreshCalendar(orm.em).catch(() => undefined), 60_000);
+  calendarTimer.unref();
   const schema = await def.buildSchema();
   const verifier = new TokenVerifier(o.config);
   const redis = openRedis(o.config.redisUrl, { name: `${def.name}-producer` });
@@ -93,7 +100,13 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
         connection: workerConnection(),
         log,
         prefix: o.queuePrefix,
-        handle: (e) => consumes.handle(orm, e, log),
+        // Facts every service keeps (who may see which child; the calendar in force) are applied here, once,
+        // before the service's own handling.
+        handle: async (e) => {
+          if (e.type === 'CalendarUpdated') return storeCalendar(orm.em, e);
+          if (def.name !== 'children') await (orm.em.fork() as EntityManager).transactional((tem) => applyAccessEvent(tem, e));
+          await consumes.handle(orm, e, log);
+        },
       });
       closers.push(w);
     }
@@ -120,6 +133,7 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
     relay,
     schema,
     async stop() {
+      clearInterval(calendarTimer);
       await server.stop();
       await relay?.stop();
       await Promise.all(closers.map((c) => c.close()));

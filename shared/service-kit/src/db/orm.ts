@@ -4,6 +4,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { OutboxEvent } from '../events/outbox-event.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ChildAccess } from '../auth/child-access.entity';
+import { CalendarVersion } from '../calendar/calendar-version.entity';
 import { ensureDatabase } from './database';
 import { countStatement } from './statement-counter';
 
@@ -31,7 +32,7 @@ export function ormOptions(o: OrmOptions): Options {
     driver: PostgreSqlDriver,
     clientUrl: o.databaseUrl,
     schema: o.schema,
-    entities: [...(o.entities as never[]), OutboxEvent, AuditEntry, ChildAccess],
+    entities: [...(o.entities as never[]), OutboxEvent, AuditEntry, ChildAccess, CalendarVersion],
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',

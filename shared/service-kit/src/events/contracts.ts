@@ -31,6 +31,7 @@ export const EVENT_TYPES = [
   'ReviewRequestEscalated',
   'EarlyReviewTriggered',
   'ChildConsulted',
+  'CalendarUpdated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -70,7 +71,7 @@ export const EVENT_ROUTES: ReadonlyArray<{ queue: string; accepts: (type: EventT
   { queue: QUEUES.eventsPlans, accepts: (_t, source) => source === 'children' || source === 'reviews' },
   // reviews needs periods of care and placements to run the review cycle.
   { queue: QUEUES.eventsReviews, accepts: (_t, source) => source === 'children' || source === 'plans' },
-  // children keeps the IRO assignment in its access facts.
+  // children keeps the IRO assignment in its access facts; CalendarUpdated comes from children itself.
   { queue: QUEUES.eventsChildren, accepts: (type) => type === 'IroAssigned' },
 ];
 
