@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context';
 import { ForbiddenError } from '../graphql/errors';
 import { hasRole } from '../auth/principal';
 
-/** One audit line as managers see it. */
+/** One audit line as managers see it (a value type every service declares, so shareable). */
+@Directive('@shareable')
 @ObjectType()
 export class AuditLine {
   @Field(() => Date)

@@ -32,6 +32,12 @@ export const EVENT_TYPES = [
   'EarlyReviewTriggered',
   'ChildConsulted',
   'CalendarUpdated',
+  // notifications: delivery outcomes and operator actions (metadata only, no case content).
+  'NotificationDelivered',
+  'NotificationFailed',
+  'NotificationRetried',
+  'NotificationDiscarded',
+  'AuthorityEndpointSet',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

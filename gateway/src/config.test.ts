@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { loadGatewayConfig, persistedOptions } from './config';
+
+const dir = '/srv/gateway';
+
+describe('loadGatewayConfig', () => {
+  it('has defaults that need no configuration', () => {
+    const c = loadGatewayConfig({ NODE_ENV: 'test' }, dir);
+    expect(c).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      supergraphPath: path.join(dir, 'supergraph.graphql'),
+      subgraphUrls: {},
+      persistedMode: 'off',
+    });
+    expect(c.limits).toEqual({ maxDepth: undefined, maxAliases: undefined, maxTokens: undefined, maxCost: undefined, rateLimit: undefined });
+  });
+
+  it('reads ports, URLs, limits and the persisted-operation mode', () => {
+    const c = loadGatewayConfig(
+      {
+        NODE_ENV: 'test',
+        GATEWAY_PORT: '4100',
+        HOST: '0.0.0.0',
+        PLANS_URL: 'http://plans:4002/graphql',
+        GATEWAY_MAX_DEPTH: '10',
+        GATEWAY_RATE_LIMIT: '50',
+        PERSISTED_OPERATIONS_MODE: 'required',
+        PERSISTED_OPERATIONS_PATH: '/etc/ops.json',
+      },
+      dir,
+    );
+    expect(c).toMatchObject({ port: 4100, host: '0.0.0.0', subgraphUrls: { plans: 'http://plans:4002/graphql' }, persistedMode: 'required' });
+    expect(c.limits).toMatchObject({ maxDepth: 10, rateLimit: { requests: 50, windowMs: 10_000 } });
+  });
+
+  it('turns the rate limit off with GATEWAY_RATE_LIMIT=off', () => {
+    expect(loadGatewayConfig({ NODE_ENV: 'test', GATEWAY_RATE_LIMIT: 'off' }, dir).limits.rateLimit).toBe(false);
+  });
+
+  it.each([
+    { env: { GATEWAY_PORT: 'x' }, error: /GATEWAY_PORT/, why: 'a non-numeric port' },
+    { env: { CHILDREN_URL: 'children:4001' }, error: /CHILDREN_URL must be an http/, why: 'a URL without scheme' },
+    { env: { GATEWAY_MAX_COST: '0' }, error: /GATEWAY_MAX_COST must be a positive integer/, why: 'a zero limit' },
+    { env: { PERSISTED_OPERATIONS_MODE: 'strict' }, error: /PERSISTED_OPERATIONS_MODE must be one of/, why: 'an unknown mode' },
+    { env: { PERSISTED_OPERATIONS_MODE: 'required' }, error: /needs PERSISTED_OPERATIONS_PATH/, why: 'a mode without a store' },
+  ])('refuses $why', ({ env, error }) => {
+    expect(() => loadGatewayConfig({ NODE_ENV: 'test', ...env }, dir)).toThrow(error);
+  });
+});
+
+describe('persistedOptions', () => {
+  it('accepts an object of documents and refuses anything else', () => {
+    expect(persistedOptions({ abc: '{ a }' }, 'required')).toEqual({ mode: 'required', store: { abc: '{ a }' } });
+    expect(() => persistedOptions(['{ a }'], 'required')).toThrow(/JSON object/);
+    expect(() => persistedOptions({ abc: 1 }, 'required')).toThrow(/"abc" must be a non-empty string/);
+  });
+});

@@ -1,0 +1,133 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+// Static imports on purpose: Hive would otherwise `import()` the transports itself, and a dynamic import of a
+// Hive package from CommonJS loads a second copy of it.
+import httpTransport from '@graphql-mesh/transport-http';
+import wsTransport from '@graphql-mesh/transport-ws';
+import { TokenVerifier } from '@hub/service-kit';
+import { resolveLimits, GatewayOptions, RunningGateway } from './options';
+import { TokenBucketRateLimiter } from './limits/rate-limiter';
+import { useCallerGuard, HubContext } from './plugins/use-caller-guard';
+import { useOperationLimits } from './plugins/use-operation-limits';
+import { upstreamTransportEntries } from './upstream';
+import { hiveLoggerFrom } from './hive-logger';
+import { checkReadiness, subgraphUrlsOf, ReadinessReport } from './readiness';
+import { attachWebSocket } from './websocket';
+
+const GRAPHQL_PATH = '/graphql';
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Starts the hub's gateway: the Hive Gateway runtime over the composed supergraph, served by a plain node
+ * HTTP server at `/graphql` (GET/POST, SSE subscriptions, GraphiQL outside production), graphql-ws
+ * subscriptions on the same path, `/healthcheck` (liveness) and `/readiness` (schema loaded and every
+ * subgraph's own `/readiness` answering 200). Every operation needs a valid bearer token, verified here and
+ * forwarded with an `x-request-id` to each subgraph, which verifies it again. Depth, alias, token, cost and
+ * per-client rate limits and persisted operations apply before any subgraph is called.
+ * The schema is loaded before the server listens: a WebSocket operation arriving first would otherwise fail.
+ * @param o - options
+ * @returns the running gateway; call `stop()` to close it (the caller installs signal handlers)
+ * @example const gw = await startGateway({ supergraphSdl, port: 4000, nodeEnv: 'development', log, jwtSecret });
+ */
+export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
+  const limits = resolveLimits(o.limits);
+  const host = o.host ?? '127.0.0.1';
+  const production = o.nodeEnv === 'production';
+  const verifier = new TokenVerifier({
+    jwtSecret: o.jwtSecret,
+    jwksUrl: o.jwksUrl,
+    jwtIssuer: o.jwtIssuer,
+    jwtAudience: o.jwtAudience,
+  });
+  const subgraphUrls = subgraphUrlsOf(o.supergraphSdl, o.subgraphUrls);
+  const supergraph = parse(o.supergraphSdl);
+
+  const runtime = createGatewayRuntime<HubContext>({
+    supergraph: () => supergraph,
+    transports: { http: httpTransport, ws: wsTransport },
+    transportEntries: upstreamTransportEntries(subgraphUrls),
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: !production,
+    landingPage: false,
+    logging: hiveLoggerFrom(o.log),
+    // Our guard assigns and forwards request ids for HTTP and WebSocket alike.
+    requestId: false,
+    // Explicit, because sharing a response between callers is a cross-tenant leak (see upstream.ts).
+    inboundInflightRequestDeduplication: false,
+    ...(production ? { disableIntrospection: {} } : {}),
+    plugins: () => [
+      useCallerGuard({
+        verifier,
+        rateLimiter: limits.rateLimit ? new TokenBucketRateLimiter(limits.rateLimit) : undefined,
+        persisted: o.persistedOperations ?? { mode: 'off', store: {} },
+        maxTokens: limits.maxTokens,
+      }),
+      useOperationLimits(limits),
+    ],
+  });
+  await runtime.getSchema();
+  const schemaLoaded = true;
+
+  // Concurrent probes share one round of subgraph checks, so /readiness cannot amplify traffic.
+  let probing: Promise<ReadinessReport> | undefined;
+  const readiness = (): Promise<ReadinessReport> =>
+    (probing ??= checkReadiness(subgraphUrls, schemaLoaded, o.readinessTimeoutMs ?? 2000).finally(() => {
+      probing = undefined;
+    }));
+
+  const httpServer = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthcheck') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readiness') {
+      readiness().then(
+        (report) => sendJson(res, report.status === 'ready' ? 200 : 503, report),
+        (err) => {
+          o.log.error({ err }, 'readiness check failed');
+          sendJson(res, 503, { status: 'not ready' });
+        },
+      );
+      return;
+    }
+    // requestListener writes the response (handleNodeRequestAndResponse only returns it).
+    runtime.requestListener(req, res);
+  });
+  httpServer.keepAliveTimeout = 65_000;
+  const ws = attachWebSocket(httpServer, runtime, { path: GRAPHQL_PATH, verifier, log: o.log });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(o.port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`;
+  o.log.info({ port, subgraphs: subgraphUrls }, 'gateway listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    httpServer,
+    stop: () =>
+      (stopping ??= (async () => {
+        await ws.close();
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        // In-flight requests get a grace period; long-lived SSE streams are then cut.
+        const fuse = setTimeout(() => httpServer.closeAllConnections(), o.shutdownGraceMs ?? 5000);
+        fuse.unref();
+        await closed;
+        clearTimeout(fuse);
+        await runtime.dispose();
+        o.log.info('gateway stopped');
+      })()),
+  };
+}

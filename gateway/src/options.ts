@@ -1,0 +1,103 @@
+import type http from 'node:http';
+import type { Logger } from '@hub/service-kit';
+import type { PersistedOperationsOptions } from './limits/persisted-operations';
+
+/** Per-client rate limit: a token bucket keyed by the token's `sub` and `org`. */
+export interface RateLimitOptions {
+  /** Requests allowed in a burst, refilled evenly over `windowMs`. @default 100 */
+  requests: number;
+  /** Refill window in milliseconds. @default 10000 */
+  windowMs: number;
+}
+
+/**
+ * Protections applied to every operation before any subgraph is called. Use `Infinity` to lift a numeric
+ * limit, `false` to turn the rate limit off.
+ */
+export interface GatewayLimits {
+  /** Deepest field nesting, fragments expanded. @default 15 */
+  maxDepth?: number;
+  /** Aliased fields per operation, fragments expanded. @default 30 */
+  maxAliases?: number;
+  /** Lexical tokens in the document (counted before parsing). @default 2000 */
+  maxTokens?: number;
+  /** Estimated cost (see `operationCost`: each field 1, selections times `first` or the list size). @default 5000 */
+  maxCost?: number;
+  /** Items assumed for a list field without `first`/`last` when estimating cost. @default 10 */
+  defaultListSize?: number;
+  /** @default { requests: 100, windowMs: 10000 } */
+  rateLimit?: RateLimitOptions | false;
+}
+
+/** The limits with every default filled in. */
+export type ResolvedLimits = Required<Omit<GatewayLimits, 'rateLimit'>> & { rateLimit: RateLimitOptions | false };
+
+/** Defaults of {@link GatewayLimits}. */
+export const DEFAULT_LIMITS: ResolvedLimits = {
+  maxDepth: 15,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxCost: 5000,
+  defaultListSize: 10,
+  rateLimit: { requests: 100, windowMs: 10_000 },
+};
+
+/**
+ * Fills in defaults.
+ * @param limits - the caller's overrides
+ * @returns complete limits
+ */
+export function resolveLimits(limits: GatewayLimits = {}): ResolvedLimits {
+  return {
+    maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxAliases: limits.maxAliases ?? DEFAULT_LIMITS.maxAliases,
+    maxTokens: limits.maxTokens ?? DEFAULT_LIMITS.maxTokens,
+    maxCost: limits.maxCost ?? DEFAULT_LIMITS.maxCost,
+    defaultListSize: limits.defaultListSize ?? DEFAULT_LIMITS.defaultListSize,
+    rateLimit: limits.rateLimit === undefined ? DEFAULT_LIMITS.rateLimit : limits.rateLimit,
+  };
+}
+
+/** Options of `startGateway`. */
+export interface GatewayOptions {
+  /** The composed Federation 2 supergraph SDL (`gateway/supergraph.graphql`). */
+  supergraphSdl: string;
+  /**
+   * Routing URLs by subgraph name, overriding the supergraph's `@join__graph(url:)`, e.g.
+   * `{ children: 'http://127.0.0.1:5555/graphql' }`. Subscriptions go to the same URL over WebSocket.
+   */
+  subgraphUrls?: Record<string, string>;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Bind address. @default 127.0.0.1 */
+  host?: string;
+  /** HS256 secret (local use only). One of `jwtSecret` and `jwksUrl` is required. */
+  jwtSecret?: string;
+  /** JWKS endpoint of the identity provider (production). */
+  jwksUrl?: string;
+  /** Expected `iss` claim, when set. */
+  jwtIssuer?: string;
+  /** Expected `aud` claim, when set. */
+  jwtAudience?: string;
+  /** Production turns off introspection and GraphiQL. */
+  nodeEnv: 'development' | 'test' | 'production';
+  log: Logger;
+  /** @default DEFAULT_LIMITS */
+  limits?: GatewayLimits;
+  /** @default { mode: 'off', store: {} } */
+  persistedOperations?: PersistedOperationsOptions;
+  /** Timeout of each subgraph `/readiness` probe, in milliseconds. @default 2000 */
+  readinessTimeoutMs?: number;
+  /** How long `stop()` lets in-flight HTTP requests finish before closing their sockets. @default 5000 */
+  shutdownGraceMs?: number;
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql` (WebSocket: same URL with `ws:`). */
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  /** Closes WebSockets, the HTTP server and the runtime; safe to call twice. */
+  stop(): Promise<void>;
+}
