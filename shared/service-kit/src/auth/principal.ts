@@ -13,10 +13,11 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that act for a local authority (their `org` is an authority code). */
-export const LA_ROLES: readonly Role[] = [
-  'SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM', 'IRO',
-];
+/**
+ * The staff and systems of a local authority: they see the children the authority looks after. An IRO is
+ * independent of the case management chain and sees only their caseload, so is not one of them.
+ */
+export const LA_ROLES: readonly Role[] = ['SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM'];
 /** Roles that act for a provider (their `org` is a provider id). */
 export const PROVIDER_ROLES: readonly Role[] = ['PROVIDER_STAFF', 'PROVIDER_MANAGER'];
 

@@ -11,7 +11,10 @@ export interface EventConsumerOptions {
   log: Logger;
   /** Handles one event; must be idempotent (a retried job runs again). */
   handle: (event: HubEvent) => Promise<void>;
-  /** @default 8 */
+  /**
+   * Jobs handled at once. One keeps a child's events in the order they happened (the relay enqueues them in
+   * that order). @default 1
+   */
   concurrency?: number;
   prefix?: string;
 }
@@ -29,7 +32,7 @@ export function startEventConsumer(o: EventConsumerOptions): Worker {
       if (!job.data?.id || !job.data?.type) throw new UnrecoverableError('malformed event payload');
       await o.handle(job.data);
     },
-    { connection: o.connection, concurrency: o.concurrency ?? 8, prefix: o.prefix },
+    { connection: o.connection, concurrency: o.concurrency ?? 1, prefix: o.prefix },
   );
   worker.on('failed', (job, err) => o.log.warn({ err, jobId: job?.id, queue: o.queue }, 'event handling failed'));
   worker.on('error', (err) => o.log.error({ err, queue: o.queue }, 'event worker error'));

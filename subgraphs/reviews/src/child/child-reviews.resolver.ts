@@ -1,0 +1,52 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ForbiddenError } from '@hub/service-kit';
+import type { ReviewsContext } from '../context';
+import { Child } from './child.type';
+import { LookedAfterReview, NextReview } from '../review/looked-after-review.type';
+import { childReviewsView } from '../review/review.view';
+import { Iro, toIro } from '../iro/iro.type';
+import { ReviewRequest, toReviewRequest } from '../review-request/review-request.type';
+
+/** Fields the reviews subgraph contributes to Child; every list goes through a per-request loader. */
+@Resolver(() => Child)
+export class ChildReviewsResolver {
+  @FieldResolver(() => [LookedAfterReview], { description: 'Looked After Reviews, newest period of care first, then by sequence.' })
+  async reviews(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<LookedAfterReview[]> {
+    return (await childReviewsView(ctx, child.id)).reviews;
+  }
+
+  @FieldResolver(() => NextReview, { nullable: true, description: 'The next review of the open period of care (null when not looked after).' })
+  async nextReview(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<NextReview | null> {
+    return (await childReviewsView(ctx, child.id)).next;
+  }
+
+  @FieldResolver(() => Iro, { nullable: true, description: 'The IRO currently assigned (IRO-APPOINT).' })
+  async iro(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<Iro | null> {
+    await this.mayRead(ctx, child.id);
+    const rows = await ctx.loaders.iroAssignmentsByChild.load(child.id);
+    const current = rows.filter((r) => !r.endedOn).pop();
+    ctx.audit.note('READ', child.id, 'Child.iro');
+    return current ? toIro(current) : null;
+  }
+
+  @FieldResolver(() => [Iro], { description: 'Every IRO assignment, oldest first.' })
+  async iroAssignments(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<Iro[]> {
+    await this.mayRead(ctx, child.id);
+    ctx.audit.note('READ', child.id, 'Child.iroAssignments');
+    return (await ctx.loaders.iroAssignmentsByChild.load(child.id)).map(toIro);
+  }
+
+  @FieldResolver(() => [ReviewRequest], { description: 'Review requests (PA-REVIEW-REQ); a provider sees its own.' })
+  async reviewRequests(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<ReviewRequest[]> {
+    const relation = await this.mayRead(ctx, child.id);
+    const rows = await ctx.loaders.requestsByChild.load(child.id);
+    ctx.audit.note('READ', child.id, 'Child.reviewRequests');
+    return rows.filter((r) => relation !== 'PROVIDER' || r.providerId === ctx.principal.org).map(toReviewRequest);
+  }
+
+  private async mayRead(ctx: ReviewsContext, childId: string) {
+    const relation = await ctx.relationTo(childId);
+    if (relation === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId });
+    return relation;
+  }
+}

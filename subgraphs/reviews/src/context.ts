@@ -1,0 +1,51 @@
+import type DataLoader from 'dataloader';
+import { groupedLoader, hubCalendar, keyedLoader, ServiceContext } from '@hub/service-kit';
+import type { HolidayCalendar } from '@hub/statutory';
+import { ReviewChildEntity } from './child/review-child.entity';
+import { PeriodOfCareEntity } from './child/period-of-care.entity';
+import { LookedAfterReviewEntity } from './review/looked-after-review.entity';
+import { EarlyTriggerEntity } from './review/early-trigger.entity';
+import { IroAssignmentEntity } from './iro/iro-assignment.entity';
+import { ReviewRequestEntity } from './review-request/review-request.entity';
+
+/** Per-request loaders of the reviews service: one SQL statement per batch. */
+export interface ReviewsLoaders {
+  childById: DataLoader<string, ReviewChildEntity | null>;
+  reviewById: DataLoader<string, LookedAfterReviewEntity | null>;
+  reviewsByChild: DataLoader<string, LookedAfterReviewEntity[]>;
+  periodsByChild: DataLoader<string, PeriodOfCareEntity[]>;
+  triggersByChild: DataLoader<string, EarlyTriggerEntity[]>;
+  requestsByChild: DataLoader<string, ReviewRequestEntity[]>;
+  iroAssignmentsByChild: DataLoader<string, IroAssignmentEntity[]>;
+}
+
+/** The reviews service's request context. */
+export interface ReviewsContext extends ServiceContext {
+  loaders: ReviewsLoaders;
+  /** The bank-holiday calendar in force for this request. */
+  calendar: HolidayCalendar;
+}
+
+/**
+ * Adds the reviews loaders to the common context.
+ * @param base - the common context
+ * @returns the reviews context
+ */
+export function createReviewsContext(base: ServiceContext): ReviewsContext {
+  const em = base.em;
+  const byChild = <T extends { childId: string }>(entity: new () => T, order: Record<string, 'asc' | 'desc'>) =>
+    groupedLoader<string, T>((ids) => em.find(entity, { childId: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r.childId);
+  return {
+    ...base,
+    calendar: hubCalendar(),
+    loaders: {
+      childById: keyedLoader((ids) => em.find(ReviewChildEntity, { childId: { $in: [...ids] } }), (c) => c.childId),
+      reviewById: keyedLoader((ids) => em.find(LookedAfterReviewEntity, { id: { $in: [...ids] } }), (r) => r.id),
+      reviewsByChild: byChild(LookedAfterReviewEntity, { sequence: 'asc' }),
+      periodsByChild: byChild(PeriodOfCareEntity, { startedOn: 'asc' }),
+      triggersByChild: byChild(EarlyTriggerEntity, { triggeredOn: 'asc' }),
+      requestsByChild: byChild(ReviewRequestEntity, { requestedAt: 'asc' }),
+      iroAssignmentsByChild: byChild(IroAssignmentEntity, { assignedAt: 'asc' }),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { hasRole, now as hubNow, ForbiddenError } from '@hub/service-kit';
+import type { ReviewsContext } from '../context';
+import { ReviewRequest, ReviewRequestOutcome, ReviewRequestReason, toReviewRequest } from './review-request.type';
+import { escalateOverdue, ReviewRequestService } from './review-request.service';
+
+/** Provider review requests (PA-REVIEW-REQ) and their escalation (PA-ESCALATE). */
+@Resolver()
+export class ReviewRequestResolver {
+  @Mutation(() => ReviewRequest, { description: 'The provider where the child is placed asks the placing authority for a review (CHR reg 14(2)(e)).' })
+  async requestReview(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('reason', () => ReviewRequestReason) reason: ReviewRequestReason,
+    @Ctx() ctx: ReviewsContext,
+    @Arg('details', () => String, { nullable: true }) details?: string,
+  ): Promise<ReviewRequest> {
+    const row = await new ReviewRequestService(ctx.em, ctx.principal, ctx.calendar).request(childId, reason, details ?? null);
+    ctx.audit.note('WRITE', childId, 'requestReview');
+    return toReviewRequest(row);
+  }
+
+  @Mutation(() => ReviewRequest, { description: "The placing authority's response: REVIEW_HELD or DECLINED." })
+  async respondToReviewRequest(
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('outcome', () => ReviewRequestOutcome) outcome: ReviewRequestOutcome,
+    @Ctx() ctx: ReviewsContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<ReviewRequest> {
+    const row = await new ReviewRequestService(ctx.em, ctx.principal, ctx.calendar).respond(requestId, outcome, note ?? null);
+    ctx.audit.note('WRITE', row.childId, 'respondToReviewRequest');
+    return toReviewRequest(row);
+  }
+
+  @Mutation(() => Int, { description: 'Runs the PA-ESCALATE sweep now (operations): returns how many requests were escalated. No case content.' })
+  async escalateOverdueReviewRequests(@Ctx() ctx: ReviewsContext, @Arg('asOf', () => Date, { nullable: true }) asOf?: Date): Promise<number> {
+    if (!hasRole(ctx.principal, 'OPS', 'ADMIN', 'LA_SYSTEM')) throw new ForbiddenError('your role may not run the escalation sweep');
+    return (await escalateOverdue(ctx.em, asOf ?? hubNow())).length;
+  }
+}

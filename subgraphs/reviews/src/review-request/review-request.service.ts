@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
+import { computeDeadline, endOfLondonDay, HolidayCalendar, londonDate } from '@hub/statutory';
+import { ReviewRequestEntity } from './review-request.entity';
+import { LA_STAFF, requireChildPermission } from '../access';
+
+/**
+ * PA-ESCALATE: the day after which a request with no review is escalated (configurable wait, NAT-GUID).
+ * @param calendar - the calendar in force
+ * @param requestedAt - when the request was made
+ * @returns the escalate-by date
+ */
+export function escalateByFor(calendar: HolidayCalendar, requestedAt: Date): string {
+  return computeDeadline('PA-ESCALATE', londonDate(requestedAt), { calendar })!.dueDate;
+}
+
+/**
+ * Records a review request and its ReviewRequested event (caller is inside a transaction).
+ * @returns the request
+ */
+export function createReviewRequest(
+  em: EntityManager, calendar: HolidayCalendar,
+  r: { childId: string; reason: string; details: string | null; requestedAt: Date; requestedBy: string; providerId: string | null },
+  actor: Principal | null,
+): ReviewRequestEntity {
+  const row = em.create(ReviewRequestEntity, { ...r, escalateBy: escalateByFor(calendar, r.requestedAt) });
+  recordEvent(em, {
+    type: 'ReviewRequested', aggregateType: 'ReviewRequest', aggregateId: row.id, childId: r.childId,
+    payload: { childId: r.childId, requestId: row.id, reason: r.reason, requestedAt: r.requestedAt.toISOString(), providerId: r.providerId, escalateBy: row.escalateBy },
+    actor,
+  });
+  return row;
+}
+
+/**
+ * The PA-ESCALATE sweep: every pending request whose escalate-by day has ended without a review is marked
+ * ESCALATED, with a ReviewRequestEscalated event, in one transaction. Idempotent: escalated requests are not
+ * pending any more.
+ * @param em - an EntityManager (forked)
+ * @param asOf - the instant to judge by
+ * @returns the requests escalated
+ */
+export async function escalateOverdue(em: EntityManager, asOf: Date): Promise<ReviewRequestEntity[]> {
+  return em.transactional(async (tem) => {
+    // Candidates by date first (the escalate-by day is before today's London date), then exactly by instant.
+    const candidates = await tem.find(ReviewRequestEntity, { outcome: 'PENDING', escalateBy: { $lt: londonDate(asOf) } }, { orderBy: { requestedAt: 'asc' } });
+    const due = candidates.filter((r) => new Date(endOfLondonDay(r.escalateBy)).getTime() < asOf.getTime());
+    for (const r of due) {
+      r.outcome = 'ESCALATED';
+      r.escalatedAt = asOf;
+      recordEvent(tem, {
+        type: 'ReviewRequestEscalated', aggregateType: 'ReviewRequest', aggregateId: r.id, childId: r.childId,
+        payload: { childId: r.childId, requestId: r.id, escalatedAt: asOf.toISOString(), providerId: r.providerId ?? null, escalateBy: r.escalateBy },
+      });
+    }
+    return due;
+  });
+}
+
+/** Provider review requests (PA-REVIEW-REQ) and the authority's response. */
+export class ReviewRequestService {
+  constructor(private readonly em: EntityManager, private readonly principal: Principal, private readonly calendar: HolidayCalendar) {}
+
+  /** requestReview: by the provider where the child is placed (CHR reg 14(2)(e)). */
+  async request(childId: string, reason: string, details: string | null): Promise<ReviewRequestEntity> {
+    return this.em.transactional(async (em) => {
+      await requireChildPermission(em, this.principal, childId, { relations: ['PROVIDER'] }, 'request a review');
+      return createReviewRequest(em, this.calendar, {
+        childId, reason, details, requestedAt: hubNow(), requestedBy: this.principal.sub, providerId: this.principal.org,
+      }, this.principal);
+    });
+  }
+
+  /** respondToReviewRequest: the authority records its response (a held review answers a request by itself). */
+  async respond(requestId: string, outcome: string, note: string | null): Promise<ReviewRequestEntity> {
+    if (outcome === 'PENDING' || outcome === 'ESCALATED') {
+      throw new InputError('respond with REVIEW_HELD or DECLINED', { field: 'outcome', reason: 'INVALID_OUTCOME' });
+    }
+    return this.em.transactional(async (em) => {
+      const row = /^[0-9a-f-]{36}$/i.test(requestId) ? await em.findOne(ReviewRequestEntity, { id: requestId }) : null;
+      if (!row) throw new NotFoundError(`unknown review request ${requestId}`);
+      await requireChildPermission(em, this.principal, row.childId, { relations: ['AUTHORITY'], authorityRoles: LA_STAFF }, 'respond to a review request');
+      if (row.outcome === 'REVIEW_HELD' || row.outcome === 'DECLINED') {
+        throw new ConflictError('the request has already been answered', { reason: 'ALREADY_ANSWERED' });
+      }
+      row.outcome = outcome as ReviewRequestEntity['outcome'];
+      row.responseNote = note;
+      row.respondedAt = hubNow();
+      return row;
+    });
+  }
+}

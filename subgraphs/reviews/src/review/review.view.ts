@@ -1,0 +1,70 @@
+import { ForbiddenError, now as hubNow } from '@hub/service-kit';
+import { londonDate } from '@hub/statutory';
+import type { ReviewsContext } from '../context';
+import type { LookedAfterReviewEntity } from './looked-after-review.entity';
+import { LookedAfterReview, NextReview, toLookedAfterReview } from './looked-after-review.type';
+import { nextReviewDue } from './review-cycle';
+
+/** A child's reviews as the caller may see them, the next review, and what is overdue. */
+export interface ChildReviewsView {
+  reviews: LookedAfterReview[];
+  next: NextReview | null;
+  overdueItems: string[];
+}
+
+/**
+ * Computes a child's review view through the per-request loaders (one statement per batch across children).
+ * The caller must already hold a relation to the child; a provider does not see consultation details.
+ * @param ctx - request context
+ * @param childId - the child
+ * @returns reviews newest period first then by sequence, the next review of the open period, overdue items
+ */
+export async function childReviewsView(ctx: ReviewsContext, childId: string): Promise<ChildReviewsView> {
+  const [relation, periods, reviews, triggers] = await Promise.all([
+    ctx.relationTo(childId),
+    ctx.loaders.periodsByChild.load(childId),
+    ctx.loaders.reviewsByChild.load(childId),
+    ctx.loaders.triggersByChild.load(childId),
+  ]);
+  if (relation === 'NONE') throw new ForbiddenError('not permitted to read the reviews of this child', { childId });
+  const redactConsultation = relation === 'PROVIDER';
+  const today = londonDate(hubNow());
+  const out: LookedAfterReview[] = [];
+  const overdueItems: string[] = [];
+  let next: NextReview | null = null;
+  for (const period of [...periods].sort((a, b) => (a.startedOn < b.startedOn ? 1 : -1))) {
+    const periodReviews = reviews.filter((r) => r.periodOfCareId === period.id);
+    const periodTriggers = triggers.filter((t) => t.periodOfCareId === period.id);
+    const facts = { periodStart: period.startedOn, periodReviews, triggers: periodTriggers, calendar: ctx.calendar, redactConsultation };
+    for (const r of [...periodReviews].sort((a, b) => a.sequence - b.sequence)) {
+      const v = toLookedAfterReview(r, facts);
+      out.push(v);
+      if (v.heldOn && !v.decisionsCirculatedOn && v.decisionsDueBy! < today) overdueItems.push(`REV-DECISIONS-5WD:${v.id}`);
+      if (v.heldOn && !v.reportIssuedOn && v.reportDueBy! < today) overdueItems.push(`REV-REPORT-20WD:${v.id}`);
+      if (!v.heldOn && v.reconveneBy && v.reconveneBy < today) overdueItems.push(`REV-ADJOURN-20WD:${v.id}`);
+    }
+    if (!period.endedOn && !next) {
+      const due = nextReviewDue(period.startedOn, periodReviews, periodTriggers, ctx.calendar);
+      const record: LookedAfterReviewEntity | undefined = periodReviews.find((r) => r.sequence === due.sequence);
+      next = Object.assign(new NextReview(), {
+        ...due, periodOfCareId: period.id, scheduledFor: record?.scheduledFor ?? null, reviewId: record?.id ?? null,
+      });
+      if (due.dueBy < today) overdueItems.push(due.ruleId);
+    }
+  }
+  ctx.audit.note('READ', childId, 'Child.reviews');
+  return { reviews: out, next, overdueItems };
+}
+
+/**
+ * Maps one review for a caller with a relation to its child (mutation results, `review(id)`).
+ * @param ctx - request context
+ * @param row - the review
+ * @returns the GraphQL object
+ */
+export async function reviewForCaller(ctx: ReviewsContext, row: LookedAfterReviewEntity): Promise<LookedAfterReview> {
+  ctx.loaders.reviewsByChild.clear(row.childId);
+  ctx.loaders.triggersByChild.clear(row.childId);
+  const view = await childReviewsView(ctx, row.childId);
+  return view.reviews.find((r) => r.id === row.id)!;
+}

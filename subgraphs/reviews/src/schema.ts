@@ -1,0 +1,38 @@
+import type { GraphQLSchema } from 'graphql';
+import { accessLogModule, buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
+import type { ReviewsContext } from './context';
+import { ChildReviewsResolver } from './child/child-reviews.resolver';
+import { childRef } from './child/child.type';
+import { ReviewMutationResolver } from './review/review.mutation.resolver';
+import { IroResolver } from './iro/iro.resolver';
+import { ReviewRequestResolver } from './review-request/review-request.resolver';
+import { reviewForCaller } from './review/review.view';
+
+/**
+ * The reviews subgraph schema. `_entities` applies the same policy as the queries: a child or review the caller
+ * may not see resolves to null with a FORBIDDEN error; an unknown id resolves to null.
+ * @returns the federated schema
+ */
+export function buildReviewsSchema(): Promise<GraphQLSchema> {
+  const accessLog = accessLogModule('reviews', false);
+  return buildFederatedSchema(
+    { resolvers: [ChildReviewsResolver, ReviewMutationResolver, IroResolver, ReviewRequestResolver, ...accessLog.resolvers] },
+    {
+      ...accessLog.references,
+      Child: {
+        __resolveReference: async (ref: { id: string }, ctx: ReviewsContext) => {
+          if (!(await ctx.childAccess.load(ref.id))) return null;
+          if ((await ctx.relationTo(ref.id)) === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId: ref.id });
+          return childRef(ref.id);
+        },
+      },
+      LookedAfterReview: {
+        __resolveReference: async (ref: { id: string }, ctx: ReviewsContext) => {
+          const row = /^[0-9a-f-]{36}$/i.test(ref.id) ? await ctx.loaders.reviewById.load(ref.id) : null;
+          if (!row) return null;
+          return reviewForCaller(ctx, row);
+        },
+      },
+    } as never,
+  );
+}
