@@ -21,7 +21,7 @@ export interface GatewayLimits {
   maxAliases?: number;
   /** Lexical tokens in the document (counted before parsing). @default 2000 */
   maxTokens?: number;
-  /** Estimated cost (see `operationCost`: each field 1, selections times `first` or the list size). @default 5000 */
+  /** Estimated cost (see `operationCost`: each field 1, selections times `first` or the list size). @default 25000 */
   maxCost?: number;
   /** Items assumed for a list field without `first`/`last` when estimating cost. @default 10 */
   defaultListSize?: number;
@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   maxDepth: 15,
   maxAliases: 30,
   maxTokens: 2000,
-  maxCost: 5000,
+  maxCost: 25000,
   defaultListSize: 10,
   rateLimit: { requests: 100, windowMs: 10_000 },
 };
@@ -88,7 +88,7 @@ export interface GatewayOptions {
   persistedOperations?: PersistedOperationsOptions;
   /** Timeout of each subgraph `/readiness` probe, in milliseconds. @default 2000 */
   readinessTimeoutMs?: number;
-  /** How long `stop()` lets in-flight HTTP requests finish before closing their sockets. @default 5000 */
+  /** How long `stop()` lets in-flight HTTP requests finish before closing their sockets. @default 25000 */
   shutdownGraceMs?: number;
 }
 

@@ -35,7 +35,7 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits } = {
   const db = await freshDatabase(o.label ?? 'e2e');
   const config = testConfig(db.url);
   const queuePrefix = `e2e${randomUUID().slice(0, 8)}`;
-  const log = createLogger('e2e', 'silent');
+  const log = createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
   const defs = { children: childrenSubgraph, plans: plansSubgraph, reviews: reviewsSubgraph, notifications: notificationsSubgraph } as const;
   const subgraphs = {} as Hub['subgraphs'];
   // Sequentially: each applies its migrations; the database is created by the first.

@@ -111,6 +111,7 @@ export async function seedDemoData(post: Post, today: string = londonDate(new Da
   for (const a of DEMO_AUTHORITIES) await must(post, 'mutation($c: String!, $n: String!) { upsertAuthority(code: $c, name: $n) { code } }', { c: a.code, n: a.name }, admin);
   for (const p of DEMO_PROVIDERS) await must(post, 'mutation($i: ProviderInput!) { upsertProvider(input: $i) { id } }', { i: p }, admin);
   let created = 0;
+  const reviewed: Array<{ id: string; la: string; heldOn: string }> = [];
   for (const a of DEMO_AUTHORITIES) {
     const sw = devToken(['SOCIAL_WORKER'], a.code);
     const existing = await must(post, '{ children(first: 1) { totalCount } }', {}, sw);
@@ -123,7 +124,28 @@ export async function seedDemoData(post: Post, today: string = londonDate(new Da
       if (c.placement) await must(post, 'mutation($i: StartPlacementInput!) { startPlacement(input: $i) { id } }', { i: { childId: id, ...c.placement } }, sw);
       for (const e of c.events) await must(post, 'mutation($i: RecordSignificantEventInput!) { recordSignificantEvent(input: $i) { id } }', { i: { childId: id, ...e } }, sw);
       if (c.ceasedAt) await must(post, 'mutation($id: ID!, $at: DateTime!) { ceaseLookedAfter(childId: $id, ceasedAt: $at, reason: "E5") { id } }', { id, at: c.ceasedAt }, sw);
+      if (c.stage === 'MID_PLACEMENT' || c.stage === 'APPROACHING_16') reviewed.push({ id, la: a.code, heldOn: addDays(c.becameLookedAfterOn, 18) });
       created++;
+    }
+  }
+  // The review cycle: an IRO for each child in care for a while, and a first review held. The reviews service
+  // learns of periods of care from events, so wait until it knows the last child.
+  if (reviewed.length) {
+    const last = reviewed[reviewed.length - 1];
+    const lastToken = devToken(['SOCIAL_WORKER'], last.la);
+    for (let i = 0; i < 100; i++) {
+      const r = await post('query($id: ID!) { child(id: $id) { nextReview { dueBy } } }', { id: last.id }, lastToken);
+      if (r.data?.child?.nextReview?.dueBy) break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    for (const [i, c] of reviewed.entries()) {
+      const iroId = `iro-${c.la.toLowerCase()}-${(i % 3) + 1}`;
+      await must(post, 'mutation($c: ID!, $i: IroInput!) { assignIro(childId: $c, iro: $i) { id } }', {
+        c: c.id, i: { id: iroId, name: `Independent Reviewing Officer ${(i % 3) + 1}`, email: `${iroId}@${c.la.toLowerCase()}.example`, phone: '0100 000 000' },
+      }, devToken(['TEAM_MANAGER'], c.la));
+      if (c.heldOn < today) {
+        await must(post, 'mutation($c: ID!, $d: String!) { holdReview(childId: $c, heldOn: $d, participation: PN1) { id } }', { c: c.id, d: c.heldOn }, devToken(['LA_SYSTEM'], c.la));
+      }
     }
   }
   return created;

@@ -7,7 +7,9 @@ import { HolidayCalendar } from './holiday-calendar';
 const calendar = HolidayCalendar.default();
 const dir = path.join(__dirname, '..', 'data', 'fixtures');
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const years = [2025, 2026, 2027, 2028];
+const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028];
+/** One-off proclaimed holidays: 2022 Platinum Jubilee and State Funeral, 2023 Coronation. */
+const ONE_OFF: Record<number, number> = { 2022: 2, 2023: 1 };
 
 function nonWorkingWeekdays(year: number) {
   const out = [];
@@ -27,8 +29,8 @@ describe('golden calendar fixtures, England and Wales', () => {
   it.each(years.map((year) => ({ year, why: `every non-working weekday of ${year}` })))('$why', ({ year }) => {
     const fixture = JSON.parse(fs.readFileSync(path.join(dir, `england-and-wales-${year}.json`), 'utf8'));
     expect(fixture).toEqual({ division: 'england-and-wales', year, provisional: year === 2028, nonWorkingWeekdays: nonWorkingWeekdays(year) });
-    // DOMAIN §1.1: every year has eight bank holidays, all on weekdays except 2027's Christmas Day and Boxing Day,
-    // whose substitutes are weekdays, so each year has eight non-working weekdays.
-    expect(fixture.nonWorkingWeekdays).toHaveLength(8);
+    // Every year has eight bank holidays on weekdays (substitute days replace weekend ones), plus the one-off
+    // proclaimed holidays.
+    expect(fixture.nonWorkingWeekdays).toHaveLength(8 + (ONE_OFF[year] ?? 0));
   });
 });

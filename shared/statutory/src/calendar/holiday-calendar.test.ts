@@ -7,12 +7,13 @@ import { addWorkingDays } from './working-days';
 const calendar = HolidayCalendar.default();
 const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5 };
 
-describe('HolidayCalendar.default (DOMAIN §1.1, England and Wales 2025–2028)', () => {
-  it('covers whole years 2025–2028 with 32 dated, sourced entries', () => {
-    expect(calendar.horizonStart).toBe('2025-01-01');
+describe('HolidayCalendar.default (DOMAIN §1.1, England and Wales 2018–2028)', () => {
+  it('covers whole years 2018–2028: 32 entries for 2025–2028 (DOMAIN §1.1) and 59 published ones for 2018–2024', () => {
+    expect(calendar.horizonStart).toBe('2018-01-01');
     expect(calendar.horizonEnd).toBe('2028-12-31');
     expect(calendar.division).toBe('england-and-wales');
-    expect(calendar.entries).toHaveLength(32);
+    expect(calendar.entries).toHaveLength(32 + 59);
+    expect(calendar.entries.filter((e) => e.date >= '2025-01-01')).toHaveLength(32);
     expect(HolidayCalendar.default()).toBe(calendar);
   });
 
@@ -119,13 +120,13 @@ describe('isWorkingDay and nonWorkingReason (TIME-WD-DEF)', () => {
   it.each`
     date            | why
     ${'2029-01-01'} | ${'the day after the horizon'}
-    ${'2024-12-31'} | ${'the day before the horizon'}
+    ${'2017-12-31'} | ${'the day before the horizon'}
   `('refuses to answer for $why', ({ date }) => {
     expect(() => calendar.isWorkingDay(date)).toThrow(CalendarHorizonError);
     try {
       calendar.nonWorkingReason(date);
     } catch (e) {
-      expect(e).toMatchObject({ date, horizonStart: '2025-01-01', horizonEnd: '2028-12-31' });
+      expect(e).toMatchObject({ date, horizonStart: '2018-01-01', horizonEnd: '2028-12-31' });
     }
     expect(calendar.covers(date)).toBe(false);
     expect(calendar.holiday(date)).toBeUndefined();

@@ -18,7 +18,7 @@ const LOAD = 'mutation($j: String!, $s: String) { loadBankHolidays(json: $j, sou
 describe('TIME-WD-CAL: an administrator loads a newer bank-holiday calendar without a release', () => {
   it('shows the shipped calendar, refuses non-admins and bad files, and adopts a valid upload', async () => {
     const shipped = await gql(sg.url, '{ bankHolidayCalendar { horizonStart horizonEnd version } }', {}, bearer('SOCIAL_WORKER', 'LA-X'));
-    expect(shipped.data!.bankHolidayCalendar).toEqual({ horizonStart: '2025-01-01', horizonEnd: '2028-12-31', version: null });
+    expect(shipped.data!.bankHolidayCalendar).toEqual({ horizonStart: '2018-01-01', horizonEnd: '2028-12-31', version: null });
 
     const json = HolidayCalendar.default().toGovUkJson() as Record<string, any>;
     // A one-off holiday proclaimed for 2027 (fictional), as a newer gov.uk file would carry it.

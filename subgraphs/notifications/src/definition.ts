@@ -1,0 +1,32 @@
+import { QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { createNotificationsContext, NotificationsContext } from './context';
+import { buildNotificationsSchema } from './schema';
+import { migrations } from './migrations';
+import { loadNotificationsConfig } from './config';
+import { NotificationEntity } from './notification/notification.entity';
+import { AuthorityEndpointEntity } from './recipient/authority-endpoint.entity';
+import { IroContactEntity } from './recipient/iro-contact.entity';
+import { ProcessedEventEntity } from './events/processed-event.entity';
+import { handleNotificationsEvent } from './events/handle-event';
+import { startNotificationWorkers } from './jobs/worker';
+
+/** The notifications service's entities. */
+export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ProcessedEventEntity];
+
+/** The notifications subgraph: owns Notification; decides who must be told what and delivers it. */
+export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
+  name: 'notifications',
+  schema: 'notifications',
+  entities: notificationsEntities,
+  migrations,
+  buildSchema: buildNotificationsSchema,
+  extendContext: (base, orm) => createNotificationsContext(base, orm),
+  consumes: {
+    queue: QUEUES.eventsNotifications,
+    // Every event of every service: notification rules, idempotent by event id and (event, rule, recipient).
+    handle: async (orm, event, log) => {
+      await handleNotificationsEvent(orm, event, log, loadNotificationsConfig(process.env));
+    },
+  },
+  workers: (deps) => startNotificationWorkers(deps),
+};

@@ -1,0 +1,3 @@
+/** @hub/notifications: the notifications subgraph. */
+export { notificationsSubgraph, notificationsEntities } from './definition';
+export { buildNotificationsSchema } from './schema';

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { createLogger, loadHubConfig, onShutdown, portFrom, startSubgraph } from '@hub/service-kit';
+import { notificationsSubgraph } from './definition';
+import { loadNotificationsConfig } from './config';
+
+async function main() {
+  const config = loadHubConfig();
+  const log = createLogger('notifications', config.logLevel);
+  const own = loadNotificationsConfig(process.env);
+  if (!own.smtpUrl) log.warn('SMTP_URL is not set: e-mails are written to the development jsonTransport and marked DELIVERED with a note, not sent');
+  const running = await startSubgraph(notificationsSubgraph, { config, log, port: portFrom(process.env, 'NOTIFICATIONS_PORT', 4004), host: process.env.HOST });
+  onShutdown(running.stop, log);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

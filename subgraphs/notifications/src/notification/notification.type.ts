@@ -1,0 +1,113 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '@hub/service-kit';
+import { Child, childRef } from '../child/child.type';
+import type { NotificationEntity } from './notification.entity';
+
+/** Delivery status. */
+export enum NotificationStatus { PENDING = 'PENDING', SENDING = 'SENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED', DISCARDED = 'DISCARDED' }
+registerEnumType(NotificationStatus, { name: 'NotificationStatus', description: 'PENDING → SENDING → DELIVERED or FAILED (terminal after the last attempt); DISCARDED by operations staff.' });
+
+/** Delivery channel. */
+export enum NotificationChannel { WEBHOOK = 'WEBHOOK', EMAIL = 'EMAIL' }
+registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
+
+/** Kind of recipient. */
+export enum RecipientKindEnum { IRO = 'IRO', PLACING_AUTHORITY = 'PLACING_AUTHORITY', HOST_AUTHORITY = 'HOST_AUTHORITY', OFSTED = 'OFSTED', PROVIDER = 'PROVIDER' }
+registerEnumType(RecipientKindEnum, { name: 'RecipientKind' });
+
+/** Who a notification is for. */
+@ObjectType()
+export class Recipient {
+  @Field(() => RecipientKindEnum)
+  kind!: RecipientKindEnum;
+
+  @Field(() => String, { nullable: true, description: 'Authority code, provider id or IRO id.' })
+  code?: string | null;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Webhook URL or e-mail address; null while none is configured.' })
+  address?: string | null;
+}
+
+/** One notification to one recipient under one rule, for one event. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Notification {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'DOMAIN.md rule id, verbatim.' })
+  ruleId!: string;
+
+  @Field(() => Recipient)
+  recipient!: Recipient;
+
+  @Field(() => NotificationChannel)
+  channel!: NotificationChannel;
+
+  @Field(() => String, { nullable: true, description: 'Case content: null for operations staff.' })
+  subject?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Case content: null for operations staff.' })
+  body?: string | null;
+
+  @Field(() => Child, { nullable: true })
+  child?: Child | null;
+
+  @Field(() => NotificationStatus)
+  status!: NotificationStatus;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field(() => String, { nullable: true })
+  lastError?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E.g. written to the development e-mail transport, not sent.' })
+  deliveryNote?: string | null;
+
+  @Field(() => String, { nullable: true })
+  discardReason?: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  dueAt!: Date;
+
+  @Field(() => String, { description: 'How dueAt was computed by the statutory engine.' })
+  dueBasis!: string;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt?: Date | null;
+
+  @Field(() => String)
+  eventType!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+}
+
+/** `Query.notifications` connection. */
+export const NotificationConnection = ConnectionType(Notification, 'Notification');
+
+/**
+ * Maps a row to the API type. Operations staff see metadata only: no subject or body (case content), and the
+ * child as an id reference.
+ * @param n - the row
+ * @param metadataOnly - true for OPS
+ * @returns the API object
+ */
+export function toNotification(n: NotificationEntity, metadataOnly: boolean): Notification {
+  return Object.assign(new Notification(), {
+    id: n.id, ruleId: n.ruleId, channel: n.channel as NotificationChannel, status: n.status as NotificationStatus,
+    recipient: { kind: n.recipientKind as RecipientKindEnum, code: n.recipientCode ?? null, name: n.recipientName, address: n.address ?? null },
+    subject: metadataOnly ? null : n.subject, body: metadataOnly ? null : n.body,
+    child: n.childId ? childRef(n.childId) : null,
+    attempts: n.attempts, lastError: n.lastError ?? null, deliveryNote: n.deliveryNote ?? null, discardReason: n.discardReason ?? null,
+    createdAt: n.createdAt, dueAt: n.dueAt, dueBasis: n.dueBasis, deliveredAt: n.deliveredAt ?? null,
+    eventType: n.eventType, eventId: n.eventId,
+  });
+}

@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RecipientRef } from '../rules/notification-rules';
+import type { ChannelCode } from '../notification/notification.entity';
+import { AuthorityEndpointEntity } from './authority-endpoint.entity';
+import { IroContactEntity } from './iro-contact.entity';
+
+/** Where and how to deliver to a recipient. */
+export interface DeliveryTarget {
+  channel: ChannelCode;
+  /** null while no address is configured (delivery then fails visibly). */
+  address: string | null;
+  /** The HMAC key of a webhook. */
+  secret?: string;
+  /** For an IRO: who is assigned now (an IRO assigned after the event still receives it). */
+  iro?: { sub: string; name: string | null };
+}
+
+/**
+ * Looks up a recipient's current address: the child's IRO from IroAssigned facts (e-mail), an authority or
+ * provider from `authority_endpoint` (a webhook with a secret is preferred over e-mail), Ofsted from configuration.
+ * Called when notifications are created and again at each delivery, so fixing an endpoint and retrying works.
+ * @param em - an EntityManager of the service
+ * @param r - the recipient
+ * @param childId - the child (for the IRO)
+ * @param ofstedEmail - configured Ofsted address
+ * @returns the target
+ */
+export async function resolveTarget(em: EntityManager, r: Pick<RecipientRef, 'kind' | 'code'>, childId: string | null, ofstedEmail: string): Promise<DeliveryTarget> {
+  if (r.kind === 'OFSTED') return { channel: 'EMAIL', address: ofstedEmail };
+  if (r.kind === 'IRO') {
+    const iro = childId ? await em.findOne(IroContactEntity, { childId }) : null;
+    return { channel: 'EMAIL', address: iro?.email ?? null, iro: iro ? { sub: iro.iroSub, name: iro.name ?? null } : undefined };
+  }
+  const ep = r.code ? await em.findOne(AuthorityEndpointEntity, { code: r.code }) : null;
+  if (ep?.webhookUrl && ep.webhookSecret) return { channel: 'WEBHOOK', address: ep.webhookUrl, secret: ep.webhookSecret };
+  return { channel: 'EMAIL', address: ep?.email ?? null };
+}

@@ -1,0 +1,36 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
+import type { NotificationsContext } from './context';
+import { NotificationResolver } from './notification/notification.resolver';
+import { ChildNotificationsResolver } from './child/child-notifications.resolver';
+import { AuthorityEndpointResolver } from './recipient/authority-endpoint.resolver';
+import { toNotification } from './notification/notification.type';
+import { readMode } from './notification/notification.policy';
+import { Child, childRef } from './child/child.type';
+
+/**
+ * The notifications subgraph schema. `_entities` applies the same policy as the fields: a notification the
+ * caller may not see resolves to null with a FORBIDDEN error; an unknown id resolves to null.
+ * @returns the federated schema
+ */
+export function buildNotificationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver], orphanedTypes: [Child] },
+    {
+      Notification: {
+        __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {
+          const row = await ctx.loaders.notificationById.load(ref.id);
+          if (!row) return null;
+          if (!row.childId) {
+            if (!ctx.principal.roles.includes('OPS')) throw new ForbiddenError('not permitted to read this notification');
+            return toNotification(row, true);
+          }
+          const mode = readMode(ctx.principal, await ctx.relationTo(row.childId));
+          if (mode === 'FULL') ctx.audit.note('READ', row.childId, 'Notification');
+          return toNotification(row, mode === 'METADATA');
+        },
+      },
+      Child: { __resolveReference: (ref: { id: string }) => childRef(ref.id) },
+    } as never,
+  );
+}

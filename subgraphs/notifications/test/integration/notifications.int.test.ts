@@ -1,0 +1,236 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS } from '@hub/service-kit/testing';
+import { ChildAccess, createLogger, HubEvent, openRedis, QUEUES } from '@hub/service-kit';
+import { IroContactEntity } from '../../src/recipient/iro-contact.entity';
+import { notificationsSubgraph } from '../../src/definition';
+import { NotificationEntity } from '../../src/notification/notification.entity';
+import { deliveryQueueFor } from '../../src/jobs/delivery-queue';
+import { sweepPending } from '../../src/jobs/sweep-pending.job';
+import { verifyWebhook } from '../../src/delivery/webhook-signature';
+
+// Two attempts and a tiny backoff, so the failure path runs in milliseconds.
+process.env.NOTIFY_DELIVERY_ATTEMPTS = '2';
+process.env.NOTIFY_BACKOFF_MS = '20';
+
+type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
+let sg: Running;
+let events: Queue;
+let eventsConnection: ReturnType<typeof openRedis>;
+let receiver: http.Server;
+let hookUrl: string;
+let answer = 200;
+const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+const SECRET = 'north-webhook-secret-0123456789';
+const ADMIN = bearer('ADMIN', 'HUB');
+const OPS = bearer('OPS', 'HUB');
+const SW = bearer('SOCIAL_WORKER', 'LA-NORTH');
+const OTHER_LA = bearer('SOCIAL_WORKER', 'LA-SOUTH');
+const IRO = bearer('IRO', 'LA-NORTH', 'iro-1');
+const log = createLogger('notifications-test', 'silent');
+
+function hubEvent(type: HubEvent['type'], childId: string, payload: Record<string, unknown>): HubEvent {
+  return { id: randomUUID(), type, source: 'children', occurredAt: '2026-12-26T22:00:00.000Z', aggregateType: 'Child', aggregateId: childId, childId, payload: { childId, ...payload }, actor: null };
+}
+const significant = (childId: string, kind: string) => hubEvent('SignificantEventRecorded', childId, {
+  eventId: randomUUID(), kind, occurredAt: '2026-12-26T22:00:00.000Z', summary: 'ran away after school', placingAuthority: 'LA-NORTH',
+  providerId: 'PRV-OAK', providerKind: 'CHILDRENS_HOME', hostAuthority: 'LA-SOUTH', recordedByOrg: 'PRV-OAK',
+});
+
+async function send(e: HubEvent, jobId = e.id) {
+  await events.add(e.type, e, { jobId });
+}
+async function rows(where: Record<string, unknown>): Promise<NotificationEntity[]> {
+  return (sg.orm.em.fork() as EntityManager).find(NotificationEntity, where, { orderBy: { recipientKey: 'asc' } });
+}
+async function settled(eventId: string, n: number, statuses = ['DELIVERED', 'FAILED']) {
+  return eventually(async () => {
+    const r = await rows({ eventId });
+    return r.length === n && r.every((x) => statuses.includes(x.status)) ? r : null;
+  }, 15_000);
+}
+async function newChild(iro = true): Promise<string> {
+  const childId = randomUUID();
+  await send(hubEvent('ChildRegistered', childId, { placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01', name: 'Sam Doe' }));
+  if (iro) await send(hubEvent('IroAssigned', childId, { iroId: 'iro-1', iroName: 'Ida Reviewer', iroEmail: 'ida@north.example', assignedOn: '2026-11-03' }));
+  // The consumer runs events concurrently: wait for the child's facts before sending incidents about it.
+  await eventually(async () => (await (sg.orm.em.fork() as EntityManager).count(iro ? IroContactEntity : ChildAccess, { childId })) > 0);
+  return childId;
+}
+
+beforeAll(async () => {
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.statusCode = answer;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  sg = await startTestSubgraph(notificationsSubgraph);
+  eventsConnection = openRedis(TEST_REDIS, { worker: true });
+  events = new Queue(QUEUES.eventsNotifications, { connection: eventsConnection, prefix: sg.queuePrefix });
+  const set = await gql(sg.url, `mutation($u: String) { setAuthorityEndpoint(code: "LA-NORTH", webhookUrl: $u, webhookSecret: "${SECRET}") { code webhookUrl hasWebhookSecret } }`, { u: hookUrl }, ADMIN);
+  expect(set.data?.setAuthorityEndpoint).toEqual({ code: 'LA-NORTH', webhookUrl: hookUrl, hasWebhookSecret: true });
+});
+afterAll(async () => {
+  await events.close();
+  eventsConnection.disconnect();
+  await sg.stopAll();
+  await new Promise((r) => receiver.close(r));
+});
+
+describe('notifications subgraph', () => {
+  it('setAuthorityEndpoint is for ADMIN only and needs a secret with a webhook', async () => {
+    const sw = await gql(sg.url, 'mutation { setAuthorityEndpoint(code: "LA-NORTH", email: "a@b.example") { code } }', {}, SW);
+    expect(sw.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const noSecret = await gql(sg.url, 'mutation { setAuthorityEndpoint(code: "LA-EAST", webhookUrl: "https://east.example/hook") { code } }', {}, ADMIN);
+    expect(noSecret.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_SECRET_REQUIRED' });
+  });
+
+  it('IRO-N3-MISSING: an event on the queue creates one notification per recipient and delivers them; redelivery is idempotent', async () => {
+    const childId = await newChild();
+    const e = significant(childId, 'MISSING');
+    await send(e);
+    const [iro, pa] = await settled(e.id, 2);
+    expect([iro!.ruleId, iro!.recipientKind, iro!.channel, iro!.address, iro!.status]).toEqual(['IRO-N3-MISSING', 'IRO', 'EMAIL', 'ida@north.example', 'DELIVERED']);
+    expect(iro!.deliveryNote).toMatch(/SMTP_URL is not set/);
+    expect([pa!.recipientKind, pa!.channel, pa!.status, pa!.attempts]).toEqual(['PLACING_AUTHORITY', 'WEBHOOK', 'DELIVERED', 1]);
+    // IRO-N* default SLA 24 h from the event.
+    expect(pa!.dueAt.toISOString()).toBe('2026-12-27T22:00:00.000Z');
+    const hook = received.find((r) => r.headers['idempotency-key'] === pa!.id)!;
+    expect(verifyWebhook(SECRET, hook.body, String(hook.headers['x-hub-signature']), Math.floor(Date.now() / 1000))).toBe(true);
+    expect(verifyWebhook('wrong-secret-wrong-secret', hook.body, String(hook.headers['x-hub-signature']), Math.floor(Date.now() / 1000))).toBe(false);
+    expect(JSON.parse(hook.body)).toMatchObject({ id: pa!.id, ruleId: 'IRO-N3-MISSING', childId, eventId: e.id });
+
+    await send(e, `${e.id}-again`);
+    expect(await notificationsSubgraph.consumes!.handle(sg.orm, e, log)).toBeUndefined();
+    await eventually(async () => (await events.getJob(`${e.id}-again`))?.finishedOn);
+    expect((await rows({ eventId: e.id })).length).toBe(2);
+    expect(received.filter((r) => r.headers['idempotency-key'] === pa!.id).length).toBe(1);
+  });
+
+  it('a receiver answering 500 is retried, then FAILED with lastError; retryNotification delivers once it recovers', async () => {
+    const childId = await newChild();
+    answer = 500;
+    const e = significant(childId, 'SAFEGUARDING_CONCERN');
+    await send(e);
+    const all = await settled(e.id, 2);
+    const pa = all.find((r) => r.recipientKind === 'PLACING_AUTHORITY')!;
+    expect([pa.status, pa.attempts, pa.lastError]).toEqual(['FAILED', 2, 'webhook answered HTTP 500']);
+    expect(received.filter((r) => r.headers['idempotency-key'] === pa.id).length).toBe(2);
+
+    const notFailed = await gql(sg.url, `mutation { retryNotification(id: "${all.find((r) => r.recipientKind === 'IRO')!.id}") { id } }`, {}, OPS);
+    expect(notFailed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_FAILED' });
+    const bySw = await gql(sg.url, `mutation { retryNotification(id: "${pa.id}") { id } }`, {}, SW);
+    expect(bySw.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    answer = 200;
+    const retried = await gql(sg.url, `mutation { retryNotification(id: "${pa.id}") { id status subject } }`, {}, OPS);
+    expect(retried.data?.retryNotification).toEqual({ id: pa.id, status: 'PENDING', subject: null });
+    const done = await eventually(async () => (await rows({ id: pa.id })).find((r) => r.status === 'DELIVERED'));
+    expect([done.attempts, done.lastError]).toEqual([3, null]);
+  });
+
+  it('retryNotifications(filter) retries the FAILED ones that match and says how many', async () => {
+    const childId = await newChild();
+    answer = 500;
+    const complaint = significant(childId, 'COMPLAINT');
+    const charged = significant(childId, 'CHARGED_WITH_OFFENCE');
+    await send(complaint);
+    await send(charged);
+    await settled(complaint.id, 2);
+    await settled(charged.id, 2);
+    answer = 200;
+    const wrong = await gql(sg.url, 'mutation { retryNotifications(filter: { status: PENDING }) }', {}, OPS);
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ONLY_FAILED' });
+    const one = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, ruleId: "IRO-N4-COMPLAINT" }) }', {}, OPS);
+    expect(one.data?.retryNotifications).toBe(1);
+    const old = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, createdBefore: "2020-01-01T00:00:00Z" }) }', {}, OPS);
+    expect(old.data?.retryNotifications).toBe(0);
+    const rest = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, ruleId: "IRO-N5-CHARGED" }) }', {}, OPS);
+    expect(rest.data?.retryNotifications).toBe(1);
+    await settled(complaint.id, 2, ['DELIVERED']);
+    await settled(charged.id, 2, ['DELIVERED']);
+  });
+
+  it('OPS see metadata but not the subject; the authority and the IRO see content; another authority sees nothing', async () => {
+    const childId = await newChild();
+    const e = significant(childId, 'HEALTH_CONCERN');
+    await send(e);
+    await settled(e.id, 2);
+    const Q = `query($r: String) { notifications(ruleId: $r, first: 10) { totalCount edges { node { id ruleId subject body status child { id } recipient { kind address } } } } }`;
+    const ops = await gql(sg.url, Q, { r: 'IRO-N7-HEALTH' }, OPS);
+    expect(ops.data?.notifications.totalCount).toBe(2);
+    for (const { node } of ops.data!.notifications.edges) {
+      expect([node.subject, node.body, node.child]).toEqual([null, null, { id: childId }]);
+    }
+    const sw = await gql(sg.url, Q, { r: 'IRO-N7-HEALTH' }, SW);
+    expect(sw.data?.notifications.edges[0].node.subject).toBe('IRO-N7-HEALTH: significant health concern or medical event');
+    const iro = await gql(sg.url, Q, { r: 'IRO-N7-HEALTH' }, IRO);
+    expect(iro.errors).toBeUndefined();
+    expect(iro.data?.notifications.edges.map((x: any) => x.node.recipient.kind)).toEqual(['IRO']);
+    const other = await gql(sg.url, Q, { r: 'IRO-N7-HEALTH' }, OTHER_LA);
+    expect(other.data?.notifications.totalCount).toBe(0);
+
+    const ENT = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id notifications { ruleId subject } } ... on Notification { id subject } } }`;
+    const reps = [{ __typename: 'Child', id: childId }];
+    const mine = await gql(sg.url, ENT, { reps }, SW);
+    expect(mine.data?._entities[0].notifications.map((n: any) => n.ruleId)).toEqual(['IRO-N7-HEALTH', 'IRO-N7-HEALTH']);
+    const refused = await gql(sg.url, ENT, { reps }, OTHER_LA);
+    expect(refused.data?._entities[0].notifications).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const nid = ops.data!.notifications.edges[0].node.id;
+    const ref = await gql(sg.url, ENT, { reps: [{ __typename: 'Notification', id: nid }, { __typename: 'Notification', id: randomUUID() }] }, OTHER_LA);
+    expect(ref.data?._entities).toEqual([null, null]);
+    expect(ref.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+    const opsRef = await gql(sg.url, ENT, { reps: [{ __typename: 'Notification', id: nid }] }, OPS);
+    expect(opsRef.data?._entities).toEqual([{ id: nid, subject: null }]);
+  });
+
+  it('an IRO not yet assigned fails visibly (NO_ADDRESS) and can be discarded with a reason, never deleted', async () => {
+    const childId = await newChild(false);
+    const e = significant(childId, 'EXCLUDED_FROM_SCHOOL');
+    await send(e);
+    const all = await settled(e.id, 2);
+    const iro = all.find((r) => r.recipientKind === 'IRO')!;
+    expect([iro.recipientKey, iro.status, iro.attempts]).toEqual(['IRO:UNASSIGNED', 'FAILED', 1]);
+    expect(iro.lastError).toMatch(/^NO_ADDRESS/);
+    const noReason = await gql(sg.url, `mutation { discardNotification(id: "${iro.id}", reason: " ") { id } }`, {}, OPS);
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REQUIRED' });
+    const d = await gql(sg.url, `mutation { discardNotification(id: "${iro.id}", reason: "IRO told by phone") { status discardReason } }`, {}, OPS);
+    expect(d.data?.discardNotification).toEqual({ status: 'DISCARDED', discardReason: 'IRO told by phone' });
+    const delivered = all.find((r) => r.recipientKind === 'PLACING_AUTHORITY')!;
+    const refused = await gql(sg.url, `mutation { discardNotification(id: "${delivered.id}", reason: "x") { id } }`, {}, OPS);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DELIVERED' });
+    const missing = await gql(sg.url, `mutation { discardNotification(id: "${randomUUID()}", reason: "x") { id } }`, {}, OPS);
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await rows({ id: iro.id }))[0]!.status).toBe('DISCARDED');
+  });
+
+  it('the sweeper re-enqueues a PENDING notification whose job is missing (e.g. Redis was down)', async () => {
+    const childId = await newChild();
+    const e = significant(childId, 'MISSING');
+    // Created in the database with no job, as when Redis refused the enqueue.
+    const em = sg.orm.em.fork() as EntityManager;
+    const n = em.create(NotificationEntity, {
+      eventId: e.id, eventType: e.type, ruleId: 'IRO-N3-MISSING', childId, placingAuthority: 'LA-NORTH', recipientKind: 'PLACING_AUTHORITY',
+      recipientKey: 'PLACING_AUTHORITY:LA-NORTH', recipientCode: 'LA-NORTH', recipientName: 'LA-NORTH', channel: 'WEBHOOK', address: hookUrl,
+      subject: 'IRO-N3-MISSING: child ran away or went missing', body: 'b', dueAt: new Date(), dueBasis: 'test',
+    });
+    await em.persistAndFlush(n);
+    const ids = [n.id];
+    const queue = deliveryQueueFor(sg.orm)!;
+    expect(await queue.hasJob(ids[0]!)).toBe(false);
+    expect(await sweepPending(sg.orm, queue, 0)).toEqual(ids);
+    const done = await eventually(async () => (await rows({ id: ids[0] })).find((r) => r.status === 'DELIVERED'));
+    expect(done.attempts).toBe(1);
+    expect(await sweepPending(sg.orm, queue, 0)).toEqual([]);
+  });
+});
