@@ -68,19 +68,19 @@ export class ChildResolver {
       params.push(p.org);
     }
     if (hasRole(p, 'PROVIDER_STAFF', 'PROVIDER_MANAGER')) {
-      scopes.push('exists (select 1 from placement pl where pl.child_id = c.id and pl.provider_id = ? and pl.started_at <= ? and (pl.ended_at is null or pl.ended_at > ?))');
+      scopes.push('exists (select 1 from children.placement pl where pl.child_id = c.id and pl.provider_id = ? and pl.started_at <= ? and (pl.ended_at is null or pl.ended_at > ?))');
       const at = hubNow();
       params.push(p.org, at, at);
     }
     if (hasRole(p, 'IRO')) {
-      scopes.push('exists (select 1 from child_access ca where ca.child_id = c.id::text and ca.iro_sub = ?)');
+      scopes.push('exists (select 1 from children.child_access ca where ca.child_id = c.id::text and ca.iro_sub = ?)');
       params.push(p.sub);
     }
     if (scopes.length === 0) scopes.push('false');
     qb.where(`(${scopes.join(' or ')})`, params);
     if (args.placingAuthority) qb.andWhere({ placingAuthority: args.placingAuthority });
     if (args.providerId) {
-      qb.andWhere('exists (select 1 from placement pl2 where pl2.child_id = c.id and pl2.provider_id = ? and pl2.ended_at is null)', [args.providerId]);
+      qb.andWhere('exists (select 1 from children.placement pl2 where pl2.child_id = c.id and pl2.provider_id = ? and pl2.ended_at is null)', [args.providerId]);
     }
     const countQb = qb.clone();
     if (args.after) qb.andWhere({ id: { $gt: decodeCursor(args.after) } });

@@ -1,0 +1,47 @@
+import type DataLoader from 'dataloader';
+import { groupedLoader, keyedLoader, ServiceContext } from '@hub/service-kit';
+import { PlanEntity } from './plan/plan.entity';
+import { PlanVersionEntity } from './plan/plan-version.entity';
+import { PlanCirculationEntity } from './plan/plan-circulation.entity';
+import { PlanProgressEntity } from './plan/plan-progress.entity';
+import { DeadlineEntity } from './deadline/deadline.entity';
+import { PlacementFactEntity } from './facts/placement-fact.entity';
+
+/** Per-request loaders of the plans service: one SQL statement per batch. */
+export interface PlansLoaders {
+  planById: DataLoader<string, PlanEntity | null>;
+  plansByChild: DataLoader<string, PlanEntity[]>;
+  versionsByPlan: DataLoader<string, PlanVersionEntity[]>;
+  circulationsByPlan: DataLoader<string, PlanCirculationEntity[]>;
+  progressByPlan: DataLoader<string, PlanProgressEntity[]>;
+  deadlinesByChild: DataLoader<string, DeadlineEntity[]>;
+  placementsByChild: DataLoader<string, PlacementFactEntity[]>;
+}
+
+/** The plans service's request context. */
+export interface PlansContext extends ServiceContext {
+  loaders: PlansLoaders;
+}
+
+/**
+ * Adds the plans loaders to the common context.
+ * @param base - the common context
+ * @returns the plans context
+ */
+export function createPlansContext(base: ServiceContext): PlansContext {
+  const em = base.em;
+  const grouped = <T extends object>(entity: new () => T, key: keyof T & string, order: Record<string, 'asc'>) =>
+    groupedLoader<string, T>((ids) => em.find(entity, { [key]: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r[key] as string);
+  return {
+    ...base,
+    loaders: {
+      planById: keyedLoader((ids) => em.find(PlanEntity, { id: { $in: [...ids] } }), (p) => p.id),
+      plansByChild: grouped(PlanEntity, 'childId', { createdAt: 'asc' }),
+      versionsByPlan: grouped(PlanVersionEntity, 'planId', { version: 'asc' }),
+      circulationsByPlan: grouped(PlanCirculationEntity, 'planId', { circulatedAt: 'asc' }),
+      progressByPlan: grouped(PlanProgressEntity, 'planId', { recordedAt: 'asc' }),
+      deadlinesByChild: grouped(DeadlineEntity, 'childId', { dueAt: 'asc' }),
+      placementsByChild: grouped(PlacementFactEntity, 'childId', { startedAt: 'asc' }),
+    },
+  };
+}

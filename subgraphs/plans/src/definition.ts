@@ -1,0 +1,37 @@
+import { QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { createPlansContext, PlansContext } from './context';
+import { buildPlansSchema } from './schema';
+import { migrations } from './migrations';
+import { PlanEntity } from './plan/plan.entity';
+import { PlanVersionEntity } from './plan/plan-version.entity';
+import { PlanCirculationEntity } from './plan/plan-circulation.entity';
+import { PlanProgressEntity } from './plan/plan-progress.entity';
+import { DeadlineEntity } from './deadline/deadline.entity';
+import { RuleOverrideEntity } from './deadline/rule-override.entity';
+import { ChildFactEntity } from './facts/child-fact.entity';
+import { PeriodFactEntity } from './facts/period-fact.entity';
+import { PlacementFactEntity } from './facts/placement-fact.entity';
+import { ReviewFactEntity } from './facts/review-fact.entity';
+import { ProcessedEventEntity } from './facts/processed-event.entity';
+import { handlePlansEvent } from './events/handle-event';
+
+/** The plans service's entities. */
+export const plansEntities = [
+  PlanEntity, PlanVersionEntity, PlanCirculationEntity, PlanProgressEntity, DeadlineEntity, RuleOverrideEntity,
+  ChildFactEntity, PeriodFactEntity, PlacementFactEntity, ReviewFactEntity, ProcessedEventEntity,
+];
+
+/** The plans subgraph: owns Plan (every kind) and the deadline ledger. */
+export const plansSubgraph: SubgraphDefinition<PlansContext> = {
+  name: 'plans',
+  schema: 'plans',
+  entities: plansEntities,
+  migrations,
+  buildSchema: buildPlansSchema,
+  extendContext: (base) => createPlansContext(base),
+  consumes: {
+    queue: QUEUES.eventsPlans,
+    // Every children and reviews event: facts and the deadline ledger, idempotent by event id.
+    handle: (orm, event, log) => handlePlansEvent(orm, event, log),
+  },
+};

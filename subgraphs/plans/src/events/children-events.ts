@@ -1,0 +1,140 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubEvent } from '@hub/service-kit';
+import { hubCalendar } from '@hub/service-kit';
+import { addDays, endOfLondonDay, londonDate, nextVisitDue } from '@hub/statutory';
+import { ChildFactEntity } from '../facts/child-fact.entity';
+import { PeriodFactEntity } from '../facts/period-fact.entity';
+import { PlacementFactEntity } from '../facts/placement-fact.entity';
+import { DeadlineEntity } from '../deadline/deadline.entity';
+import { compute, markNotApplicable, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
+import { recomputeLeavingCare } from './leaving-care';
+
+type P = Record<string, any>;
+
+async function childFact(em: EntityManager, childId: string, placingAuthority?: string, dateOfBirth?: string | null): Promise<ChildFactEntity> {
+  let row = await em.findOne(ChildFactEntity, { childId });
+  if (!row) {
+    row = em.create(ChildFactEntity, { childId, placingAuthority: placingAuthority ?? 'UNKNOWN', dateOfBirth: dateOfBirth ?? null });
+  }
+  if (placingAuthority) row.placingAuthority = placingAuthority;
+  if (dateOfBirth) row.dateOfBirth = dateOfBirth;
+  em.persist(row);
+  return row;
+}
+
+/** Subject of the next-visit clock after a visit (or after the start, for VIS-1WK). */
+const visitSubject = (placementId: string, after: string) => `placement:${placementId}:visit-after:${after}`;
+
+async function childUpdated(em: EntityManager, p: P): Promise<void> {
+  const before = await em.findOne(ChildFactEntity, { childId: p.childId });
+  const moved = before && before.placingAuthority !== p.placingAuthority;
+  await childFact(em, p.childId, p.placingAuthority, p.dateOfBirth);
+  if (moved) {
+    for (const d of await em.find(DeadlineEntity, { childId: p.childId })) d.placingAuthority = p.placingAuthority;
+  }
+  await recomputeLeavingCare(em, p.childId);
+}
+
+async function periodStarted(em: EntityManager, p: P): Promise<void> {
+  const child = await childFact(em, p.childId, p.placingAuthority, p.dateOfBirth);
+  const period = (await em.findOne(PeriodFactEntity, { id: p.periodOfCareId }))
+    ?? em.create(PeriodFactEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: p.startedOn, shortBreak: Boolean(p.shortBreak) });
+  em.persist(period);
+  // Pre-planned short breaks (V3/V4, CPPCR reg 48) have no review cycle in the 903 return (rule 399): no clocks.
+  if (!period.shortBreak) {
+    const overrides = await overridesOf(em, child.placingAuthority);
+    const s = { childId: p.childId, subjectKey: `period:${period.id}`, placingAuthority: child.placingAuthority, periodId: period.id };
+    // Anchored on becoming looked after (§16 note 1): IRO-APPOINT-5WD, HP-IHA, PEP-10WD, REV-1ST-20WD.
+    for (const rule of ['IRO-APPOINT-5WD', 'HP-IHA', 'PEP-10WD'] as const) {
+      await upsertDeadline(em, s, rule, compute(rule, period.startedOn, overrides));
+    }
+    await upsertDeadline(em, { ...s, subjectKey: `period:${period.id}:review:1` }, 'REV-1ST-20WD', compute('REV-1ST-20WD', period.startedOn, overrides));
+  }
+  await recomputeLeavingCare(em, p.childId);
+}
+
+async function placementStarted(em: EntityManager, p: P): Promise<void> {
+  const child = await childFact(em, p.childId, p.placingAuthority);
+  const startedAt = String(p.startedAt);
+  const fact = (await em.findOne(PlacementFactEntity, { id: p.placementId })) ?? em.create(PlacementFactEntity, {
+    id: p.placementId, childId: p.childId, periodId: p.periodOfCareId ?? null, providerId: p.providerId, providerName: p.providerName ?? null,
+    providerKind: p.providerKind ?? null, startedAt: new Date(startedAt), isEmergency: Boolean(p.isEmergency),
+    intendedUntil18: Boolean(p.intendedUntil18), custody: Boolean(p.custody), firstInPeriod: Boolean(p.firstInPeriod),
+  });
+  em.persist(fact);
+  const overrides = await overridesOf(em, child.placingAuthority);
+  const s = { childId: p.childId, subjectKey: `placement:${fact.id}`, placingAuthority: child.placingAuthority, providerId: fact.providerId, periodId: fact.periodId ?? null, placementId: fact.id };
+  // PP-DUE-5WD: every placement (C-01: the placement plan restarts with every placement).
+  await upsertDeadline(em, s, 'PP-DUE-5WD', compute('PP-DUE-5WD', startedAt, overrides));
+  if (fact.providerKind === 'CHILDRENS_HOME') await upsertDeadline(em, s, 'PCPP-5WD', compute('PCPP-5WD', startedAt, overrides));
+  if (fact.isEmergency) {
+    // PPM-72H: 72 clock hours from the placement instant (TIME-HOURS); LA-IRO-PLACEMENT: reg 13 notice in 5 WD.
+    await upsertDeadline(em, s, 'PPM-72H', compute('PPM-72H', startedAt, overrides));
+    await upsertDeadline(em, s, 'LA-IRO-PLACEMENT', compute('LA-IRO-PLACEMENT', startedAt, overrides));
+  }
+  const firstVisit = nextVisitDue({ placementStart: londonDate(startedAt), intendedUntil18: fact.intendedUntil18, custody: fact.custody, calendar: hubCalendar() });
+  await upsertDeadline(em, { ...s, subjectKey: visitSubject(fact.id, 'start') }, firstVisit.ruleId, firstVisit);
+  if (fact.firstInPeriod && fact.periodId) {
+    // CP-DUE-10WD: 10 WD from the start of the first placement of the period of care (CPPCR reg 4(2)).
+    await upsertDeadline(em, { ...s, subjectKey: `period:${fact.periodId}`, placementId: null }, 'CP-DUE-10WD', compute('CP-DUE-10WD', startedAt, overrides));
+    // The period's clocks were created before any provider was known: the provider at the time is this one.
+    for (const d of await em.find(DeadlineEntity, { periodId: fact.periodId, providerId: null, metAt: null })) d.providerId = fact.providerId;
+  }
+}
+
+async function placementEnded(em: EntityManager, p: P): Promise<void> {
+  const fact = await em.findOne(PlacementFactEntity, { id: p.placementId });
+  const endedAt = p.endedAt ? new Date(String(p.endedAt)) : new Date(String(p.occurredAt ?? Date.now()));
+  if (fact) fact.endedAt = endedAt;
+  await markNotApplicable(em, { placementId: p.placementId }, `the placement ended on ${londonDate(endedAt.toISOString())}${p.endReason ? ` (${p.endReason})` : ''}`);
+}
+
+async function ceased(em: EntityManager, p: P): Promise<void> {
+  const period = await em.findOne(PeriodFactEntity, { id: p.periodOfCareId });
+  const endedOn = String(p.endedOn ?? londonDate(String(p.ceasedAt)));
+  if (period) period.endedOn = endedOn;
+  for (const pl of await em.find(PlacementFactEntity, { periodId: p.periodOfCareId, endedAt: null })) pl.endedAt = new Date(String(p.ceasedAt ?? endOfLondonDay(endedOn)));
+  await markNotApplicable(em, { periodId: p.periodOfCareId }, `the child ceased to be looked after on ${endedOn}${p.reason ? ` (${p.reason})` : ''}`);
+  await recomputeLeavingCare(em, p.childId);
+}
+
+async function visitRecorded(em: EntityManager, p: P): Promise<void> {
+  const fact = p.placementId ? await em.findOne(PlacementFactEntity, { id: p.placementId }) : null;
+  if (!fact) return;
+  const visitedOn = String(p.visitedOn);
+  // The visit meets the open visit clock of the placement (late if after its due date: still MET, wasLate tells).
+  await meetDeadlines(em, { placementId: fact.id, subjectKey: { $like: visitSubject(fact.id, '%') } }, new Date(endOfLondonDay(visitedOn)));
+  if (fact.lastVisitOn && fact.lastVisitOn >= visitedOn) return;
+  fact.lastVisitOn = visitedOn;
+  if (fact.endedAt) return;
+  const child = await childFact(em, fact.childId);
+  const next = nextVisitDue({ placementStart: londonDate(fact.startedAt.toISOString()), lastVisit: visitedOn, intendedUntil18: fact.intendedUntil18, custody: fact.custody, calendar: hubCalendar() });
+  await upsertDeadline(em, {
+    childId: fact.childId, subjectKey: visitSubject(fact.id, visitedOn), placingAuthority: child.placingAuthority,
+    providerId: fact.providerId, periodId: fact.periodId ?? null, placementId: fact.id,
+  }, next.ruleId, next);
+}
+
+async function significantEvent(em: EntityManager, p: P): Promise<void> {
+  if (p.kind !== 'CONTACT_REFUSED') return;
+  const child = await childFact(em, p.childId, p.placingAuthority);
+  const row = await upsertDeadline(em, { childId: p.childId, subjectKey: `event:${p.eventId}`, placingAuthority: child.placingAuthority, providerId: p.providerId ?? null },
+    'CON-S34-7D', compute('CON-S34-7D', String(p.occurredAt), await overridesOf(em, child.placingAuthority)));
+  // A refusal recorded with its length ends then: within 7 days the limit is kept (s34(6)); longer stays open.
+  const days = Number(p.durationDays);
+  if (row && Number.isInteger(days) && days >= 1 && days <= 7 && !row.metAt) {
+    row.metAt = new Date(endOfLondonDay(addDays(londonDate(String(p.occurredAt)), days)));
+  }
+}
+
+/** Handlers of the children service's events. */
+export const childrenHandlers: Record<string, (em: EntityManager, payload: P, e: HubEvent) => Promise<void>> = {
+  ChildRegistered: childUpdated,
+  ChildUpdated: childUpdated,
+  PeriodOfCareStarted: periodStarted,
+  PlacementStarted: placementStarted,
+  PlacementEnded: (em, p, e) => placementEnded(em, { ...p, occurredAt: e.occurredAt }),
+  ChildCeasedLookedAfter: ceased,
+  VisitRecorded: visitRecorded,
+  SignificantEventRecorded: significantEvent,
+};

@@ -1,0 +1,28 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubEvent, Logger } from '@hub/service-kit';
+import { ProcessedEventEntity } from '../facts/processed-event.entity';
+import { childrenHandlers } from './children-events';
+import { reviewHandlers } from './review-events';
+
+const HANDLERS = { ...childrenHandlers, ...reviewHandlers };
+
+/**
+ * Applies one domain event to the facts and the deadline ledger, in one transaction with the record that it was
+ * processed: a redelivered event (same id) changes nothing.
+ * @param orm - the service's ORM
+ * @param event - the event
+ * @param log - logger
+ */
+export async function handlePlansEvent(orm: MikroORM, event: HubEvent, log?: Logger): Promise<void> {
+  const handler = HANDLERS[event.type];
+  if (!handler) return;
+  const em = orm.em.fork() as EntityManager;
+  await em.transactional(async (tem) => {
+    if (await tem.findOne(ProcessedEventEntity, { id: event.id })) return;
+    const payload = { childId: event.childId, ...(event.payload as Record<string, unknown>) };
+    await handler(tem, payload, event);
+    tem.create(ProcessedEventEntity, { id: event.id, type: event.type });
+  });
+  log?.debug({ eventId: event.id, type: event.type }, 'event applied to the ledger');
+}

@@ -1,0 +1,78 @@
+import { ChildRelation, ForbiddenError, hasRole, Principal, Role } from '@hub/service-kit';
+import type { PlanKindCode } from './plan.entity';
+import type { PlanContent } from './plan-content';
+
+/** The authority's case staff and case system, who write LA plans. */
+export const CASE_WRITERS: Role[] = ['SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM'];
+
+/** A provider's staff, who write the provider's own plan (PCPP). */
+export const PROVIDER_WRITERS: Role[] = ['PROVIDER_STAFF', 'PROVIDER_MANAGER'];
+
+/**
+ * Whether the caller may read a plan: the authority and the IRO read every plan; a provider, while the child is
+ * placed with it, reads the care plan, the placement plan of its own placement and its own provider plan.
+ * @param p - caller
+ * @param relation - relation to the child
+ * @param plan - kind and provider of the plan
+ * @returns true when visible
+ */
+export function mayReadPlan(p: Principal, relation: ChildRelation, plan: { kind: PlanKindCode; providerId?: string | null }): boolean {
+  if (relation === 'AUTHORITY' || relation === 'IRO') return true;
+  if (relation !== 'PROVIDER') return false;
+  if (plan.kind === 'CARE') return true;
+  return (plan.kind === 'PLACEMENT' || plan.kind === 'PROVIDER') && plan.providerId === p.org;
+}
+
+/**
+ * Throws FORBIDDEN unless the caller may write plans of this kind: the placing authority's case staff for LA
+ * plans; the current provider for its PROVIDER plan.
+ * @param p - caller
+ * @param relation - relation to the child
+ * @param kind - plan kind
+ * @param providerId - the provider that owns a PROVIDER plan
+ */
+export function assertMayWrite(p: Principal, relation: ChildRelation, kind: PlanKindCode, providerId?: string | null): void {
+  if (kind === 'PROVIDER') {
+    if (relation === 'PROVIDER' && hasRole(p, ...PROVIDER_WRITERS) && (!providerId || providerId === p.org)) return;
+    throw new ForbiddenError('only the current provider writes its provider plan', { kind });
+  }
+  if (relation === 'AUTHORITY' && hasRole(p, ...CASE_WRITERS)) return;
+  throw new ForbiddenError(`only the placing authority's case staff write a ${kind} plan`, { kind });
+}
+
+/**
+ * The roles that may endorse a plan of this kind, with the rule that says so.
+ * @param kind - plan kind
+ * @param content - the version's content (a care plan for court proceedings)
+ * @returns roles and rule id
+ */
+export function endorsers(kind: PlanKindCode, content: PlanContent): { roles: Role[]; ruleId: string } {
+  switch (kind) {
+    case 'CARE':
+      return content.forCourtProceedings ? { roles: ['DESIGNATED_MANAGER'], ruleId: 'APP-CP-COURT' } : { roles: ['TEAM_MANAGER'], ruleId: 'APP-CP-TM' };
+    case 'PATHWAY':
+      return { roles: ['TEAM_MANAGER', 'SERVICE_MANAGER'], ruleId: 'APP-PWP' };
+    case 'PLACEMENT':
+      return { roles: ['TEAM_MANAGER', 'SERVICE_MANAGER'], ruleId: 'APP-PP-SIGN' };
+    case 'PROVIDER':
+      return { roles: ['PROVIDER_MANAGER'], ruleId: 'PCPP-5WD' };
+    default:
+      return { roles: ['TEAM_MANAGER', 'SERVICE_MANAGER'], ruleId: kind === 'PEP' ? 'PEP-10WD' : 'HP-PLAN' };
+  }
+}
+
+/**
+ * Throws FORBIDDEN unless the caller may endorse this version.
+ * @param p - caller
+ * @param relation - relation to the child
+ * @param kind - plan kind
+ * @param content - version content
+ * @param providerId - the provider that owns a PROVIDER plan
+ */
+export function assertMayEndorse(p: Principal, relation: ChildRelation, kind: PlanKindCode, content: PlanContent, providerId?: string | null): void {
+  const { roles, ruleId } = endorsers(kind, content);
+  const rightRelation = kind === 'PROVIDER' ? relation === 'PROVIDER' && providerId === p.org : relation === 'AUTHORITY';
+  if (!rightRelation || !hasRole(p, ...roles)) {
+    throw new ForbiddenError(`a ${kind} plan is endorsed by ${roles.join(' or ')} (${ruleId})`, { ruleId, requiredRoles: roles });
+  }
+}

@@ -1,0 +1,19 @@
+import { ForbiddenError } from '@hub/service-kit';
+import type { PlansContext } from '../context';
+import { Plan, toPlan } from './plan.type';
+import { mayReadPlan } from './plan.policy';
+
+/**
+ * Loads a plan the caller may see, noting the read. Unknown: null. Not theirs: FORBIDDEN.
+ * @param ctx - request context
+ * @param id - plan id
+ * @returns the plan or null
+ */
+export async function readPlan(ctx: PlansContext, id: string): Promise<Plan | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const row = await ctx.loaders.planById.load(id);
+  if (!row) return null;
+  if (!mayReadPlan(ctx.principal, await ctx.relationTo(row.childId), row)) throw new ForbiddenError('not permitted to read this plan', { planId: id });
+  ctx.audit.note('READ', row.childId, `Plan:${row.kind}`);
+  return toPlan(row, await ctx.loaders.versionsByPlan.load(row.id));
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS } from '@hub/service-kit/testing';
+import { HubEvent, openRedis, QUEUES } from '@hub/service-kit';
+import { plansSubgraph } from '../../src/definition';
+
+type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
+let sg: Running;
+
+beforeAll(async () => {
+  sg = await startTestSubgraph(plansSubgraph);
+});
+afterAll(() => sg.stopAll());
+
+describe('events-plans consumer', () => {
+  it('applies children events from the queue to access facts and the ledger, once per event id', async () => {
+    const childId = randomUUID();
+    const periodOfCareId = randomUUID();
+    const connection = openRedis(TEST_REDIS, { worker: true });
+    const q = new Queue(QUEUES.eventsPlans, { connection, prefix: sg.queuePrefix });
+    const event = (type: HubEvent['type'], payload: Record<string, unknown>): HubEvent => ({
+      id: randomUUID(), type, source: 'children', occurredAt: new Date().toISOString(), aggregateType: 'Child', aggregateId: childId, childId, payload, actor: null,
+    });
+    const registered = event('ChildRegistered', { childId, placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01', dateOfDeath: null, name: 'Sam Doe' });
+    const started = event('PeriodOfCareStarted', { childId, periodOfCareId, startedOn: '2026-12-21', shortBreak: false, legalStatus: 'C2', placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01' });
+    await q.add(registered.type, registered, { jobId: registered.id });
+    await q.add(started.type, started, { jobId: started.id });
+    await new Promise((r) => setTimeout(r, 3000));
+    console.log('DEBUGQ', JSON.stringify(await q.getJobCounts()), (await q.getFailed()).map((j) => j.failedReason));
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines { ruleId dueDate } } } }`;
+    const rules = await eventually(async () => {
+      const r = await gql(sg.url, query, { r: [{ __typename: 'Child', id: childId }] }, bearer('SOCIAL_WORKER', 'LA-NORTH'));
+      const list = r.data?._entities?.[0]?.deadlines as Array<{ ruleId: string; dueDate: string }> | undefined;
+      return list && list.length >= 4 ? list : null;
+    });
+    expect(rules.map((d) => `${d.ruleId} ${d.dueDate}`).sort()).toEqual([
+      'HP-IHA 2027-01-21', 'IRO-APPOINT-5WD 2026-12-30', 'PEP-10WD 2027-01-07', 'REV-1ST-20WD 2027-01-21',
+    ]);
+    await q.close();
+    connection.disconnect();
+  });
+});

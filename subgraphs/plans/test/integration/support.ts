@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { applyAccessEvent, EventType, HubEvent } from '@hub/service-kit';
+import { plansSubgraph } from '../../src/definition';
+
+/**
+ * Delivers an event as the runner's consumer does: access facts first, then the plans handler.
+ * @param orm - the subgraph's ORM
+ * @param type - event type
+ * @param payload - payload (childId included)
+ * @param id - event id (reuse it to redeliver)
+ * @returns the event
+ */
+export async function deliver(orm: MikroORM, type: EventType, payload: Record<string, unknown>, id: string = randomUUID()): Promise<HubEvent> {
+  const source = ['IroAssigned', 'ReviewScheduled', 'ReviewHeld', 'ReviewAdjourned', 'ReviewDecisionsRecorded', 'ReviewReportIssued', 'ChildConsulted', 'EarlyReviewTriggered'].includes(type) ? 'reviews' : 'children';
+  const event: HubEvent = {
+    id, type, source, occurredAt: new Date().toISOString(), aggregateType: 'Test', aggregateId: String(payload.childId),
+    childId: String(payload.childId), payload, actor: null,
+  };
+  await (orm.em.fork() as EntityManager).transactional((tem) => applyAccessEvent(tem, event));
+  await plansSubgraph.consumes!.handle(orm, event, undefined as never);
+  return event;
+}
+
+/** A looked-after child with a first (emergency, children's home) placement, as the children service reports it. */
+export async function lookedAfterChild(orm: MikroORM, o: { authority: string; startedAt: string; provider?: string; dateOfBirth?: string }) {
+  const childId = randomUUID();
+  const periodOfCareId = randomUUID();
+  const placementId = randomUUID();
+  const startedOn = o.startedAt.slice(0, 10);
+  const provider = o.provider ?? 'PRV-OAK';
+  await deliver(orm, 'ChildRegistered', { childId, placingAuthority: o.authority, dateOfBirth: o.dateOfBirth ?? '2012-05-01', dateOfDeath: null, name: 'Sam Doe' });
+  await deliver(orm, 'PeriodOfCareStarted', { childId, periodOfCareId, startedOn, shortBreak: false, legalStatus: 'C2', placingAuthority: o.authority, dateOfBirth: o.dateOfBirth ?? '2012-05-01' });
+  const placement = {
+    childId, placementId, periodOfCareId, periodStartedOn: startedOn, firstInPeriod: true, providerId: provider, providerName: 'Oak House',
+    providerKind: 'CHILDRENS_HOME', hostAuthority: 'LA-SOUTH', placingAuthority: o.authority, startedAt: o.startedAt, endedAt: null,
+    endReason: null, placementType: 'K2', isEmergency: true, isOutOfArea: false, intendedUntil18: false, custody: false,
+  };
+  const started = await deliver(orm, 'PlacementStarted', placement);
+  return { childId, periodOfCareId, placementId, placement, startedEventId: started.id };
+}
