@@ -172,7 +172,7 @@ describe('gateway over two federated subgraphs', () => {
     const long = await gql(gw, `{ ${'__typename '.repeat(2100)}}`, { token: token('alice') });
     expect(long.body.errors?.[0]?.extensions).toEqual({ code: 'TOKEN_LIMIT_EXCEEDED', limit: 2000 });
     const costly = await gql(gw, '{ things { related(first: 100) { related(first: 100) { id } } } }', { token: token('alice') });
-    expect(costly.body.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', limit: 5000, cost: 101011 });
+    expect(costly.body.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', limit: 25000, cost: 101011 });
     expect(upstreamCalls()).toBe(before);
   });
 

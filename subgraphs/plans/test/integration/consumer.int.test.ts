@@ -26,7 +26,7 @@ describe('events-plans consumer', () => {
     await q.add(registered.type, registered, { jobId: registered.id });
     await q.add(started.type, started, { jobId: started.id });
     await new Promise((r) => setTimeout(r, 3000));
-    console.log('DEBUGQ', JSON.stringify(await q.getJobCounts()), (await q.getFailed()).map((j) => j.failedReason));
+    console.log('DEBUGQ', JSON.stringify(await gql(sg.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines { ruleId dueDate } } } }`, { r: [{ __typename: 'Child', id: childId }] }, bearer('SOCIAL_WORKER', 'LA-NORTH'))));
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines { ruleId dueDate } } } }`;
     const rules = await eventually(async () => {
       const r = await gql(sg.url, query, { r: [{ __typename: 'Child', id: childId }] }, bearer('SOCIAL_WORKER', 'LA-NORTH'));
