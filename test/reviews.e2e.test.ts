@@ -111,6 +111,15 @@ describe('the review cycle through the gateway', () => {
     expect(c.nextReview).toMatchObject({ sequence: 2, dueBy: '2027-02-28', practicalDueBy: '2027-02-26' });
   });
 
+  it('Example 8b: a review held on Fri 31 Mar 2028 puts the next on 30 Sep 2028 (practically Fri 29 Sep)', async () => {
+    const id = await admit('2027-12-01', '2027-12-01T10:00:00+00:00');
+    await hold(id, '2027-12-20');
+    await hold(id, '2028-03-31');
+    const c = await read(id);
+    expect(c.nextReview).toMatchObject({ sequence: 3, dueBy: '2028-09-30', practicalDueBy: '2028-09-29', ruleId: 'REV-NEXT-6M' });
+    expect(c.deadlines['REV-NEXT-6M'][0].dueDate).toBe('2028-09-30');
+  });
+
   it('a new period of care restarts the cycle at the first review', async () => {
     const id = await admit('2026-11-02', '2026-11-02T10:00:00+00:00');
     await hold(id, '2026-11-27');

@@ -156,3 +156,25 @@ describe('no shared responses across callers', () => {
     rounds.forEach((r, i) => expect(ids_(r)).toEqual(i % 2 ? alone.b : alone.a));
   });
 });
+
+describe('the notifications ops API', () => {
+  it('OPS see delivery metadata of every notification but no case content; staff see only their own', async () => {
+    // A missing-child report on A1 makes notifications for LA-A (IRO-N3-MISSING to the IRO and the authority).
+    await must('mutation($i: RecordSignificantEventInput!) { recordSignificantEvent(input: $i) { id } }', {
+      i: { childId: ids.A1, kind: 'MISSING', occurredAt: new Date(Date.now() - 7200_000).toISOString(), summary: 'Did not return' },
+    }, bearer('PROVIDER_STAFF', 'PRV-A'));
+    await hub.settle();
+    const q = '{ notifications(first: 50) { totalCount edges { node { id ruleId status subject child { id } } } } }';
+    const ops = await hub.query(q, {}, bearer('OPS', 'HUB'));
+    expect(ops.errors).toBeUndefined();
+    const opsNodes = ops.data!.notifications.edges.map((e: any) => e.node);
+    expect(opsNodes.some((n: any) => n.ruleId === 'IRO-N3-MISSING')).toBe(true);
+    expect(opsNodes.every((n: any) => n.subject === null)).toBe(true);
+    const laA = await hub.query(q, {}, bearer('SOCIAL_WORKER', 'LA-A'));
+    expect(laA.data!.notifications.edges.some((e: any) => e.node.ruleId === 'IRO-N3-MISSING' && e.node.subject)).toBe(true);
+    const laB = await hub.query(q, {}, bearer('SOCIAL_WORKER', 'LA-B'));
+    expect(laB.data!.notifications.edges.filter((e: any) => e.node.child?.id === ids.A1)).toEqual([]);
+    const provider = await hub.query('mutation($id: ID!) { retryNotification(id: $id) { id } }', { id: opsNodes[0].id }, bearer('PROVIDER_STAFF', 'PRV-A'));
+    expect(provider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

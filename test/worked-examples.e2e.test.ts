@@ -122,4 +122,31 @@ describe('DOMAIN.md §15 worked examples through the gateway', () => {
     const r = await must('query($id: ID!) { child(id: $id) { leavingCare { status eligibleFrom qualifyingDays } } }', { id: d.registerChild.id }, TM);
     expect(r.child.leavingCare).toEqual({ status: 'ELIGIBLE', eligibleFrom: '2027-02-10', qualifyingDays: 101 });
   });
+
+  it('Example 9b: a late entrant becomes eligible on the 91st day and is assessed within 3 months', async () => {
+    setClock('2027-01-04T12:00:00Z');
+    const d = await must('mutation($i: RegisterChildInput!) { registerChild(input: $i) { id } }', {
+      i: { givenName: 'Late', familyName: 'Entrant', dateOfBirth: '2010-06-01', placingAuthority: 'LA-WEX', becameLookedAfterOn: '2027-01-04', legalStatus: 'V2' },
+    });
+    await hub.settle();
+    setClock('2027-04-04T12:00:00Z');
+    const r = await must('query($id: ID!) { child(id: $id) { leavingCare { status eligibleFrom } deadlines { ruleId dueDate basis { practicalDate } } } }', { id: d.registerChild.id }, TM);
+    expect(r.child.leavingCare).toMatchObject({ status: 'ELIGIBLE', eligibleFrom: '2027-04-04' });
+    const assess = r.child.deadlines.find((x: any) => x.ruleId === 'PWP-ASSESS-3M');
+    expect(assess).toMatchObject({ dueDate: '2027-07-04', basis: { practicalDate: '2027-07-02' } });
+  });
+
+  it('Example 10b: a serious police incident on Sat 26 Dec 2026 22:00 is notified by Sun 27 Dec 22:00 (local 24 h), to Ofsted, the authority and the IRO', async () => {
+    const id = await admit('2026-12-21', '2026-12-21T15:00:00+00:00');
+    await must('mutation($c: ID!, $i: IroInput!) { assignIro(childId: $c, iro: $i) { id } }', { c: id, i: { id: 'iro-wex', name: 'Wendy Examples', email: 'wendy@la-wex.example', phone: '0100 222222' } }, TM);
+    setClock('2026-12-26T22:30:00Z');
+    await must('mutation($i: RecordSignificantEventInput!) { recordSignificantEvent(input: $i) { id } }', {
+      i: { childId: id, kind: 'SERIOUS_POLICE_INCIDENT', occurredAt: '2026-12-26T22:00:00+00:00', summary: 'Missing, then a serious police incident' },
+    }, bearer('PROVIDER_MANAGER', 'PRV-WEX'));
+    await hub.settle();
+    const r = await must('query($id: ID!) { child(id: $id) { notifications { ruleId dueAt recipient { kind } } } }', { id });
+    const serious = r.child.notifications.filter((n: any) => n.ruleId === 'R40-SERIOUS');
+    expect(serious.map((n: any) => n.recipient.kind).sort()).toEqual(expect.arrayContaining(['IRO', 'OFSTED', 'PLACING_AUTHORITY']));
+    expect(serious.every((n: any) => n.dueAt === '2026-12-27T22:00:00+00:00')).toBe(true);
+  });
 });
