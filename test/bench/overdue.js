@@ -59,6 +59,12 @@ async function main() {
       await sg.orm.em.fork().transactional((tem) => kit.applyAccessEvent(tem, e));
       await plansSubgraph.consumes.handle(sg.orm, e, log);
     }
+    // The template child's plans, through the API: a care plan and a placement plan.
+    const sw = `Bearer ${kit.signToken(config.jwtSecret, { sub: 'bench-sw', roles: ['SOCIAL_WORKER'], org: 'LA-TPL' })}`;
+    for (const kind of ['CARE', 'PLACEMENT']) {
+      const r = await gql(sg.url, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }', { i: { childId: child, kind, content: { summary: `${kind} plan` } } }, sw);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
     const template = await pg.query('select count(*)::int n from plans.deadline where child_id = $1', [child]);
     console.log(`template child: ${template.rows[0].n} deadlines`);
 
@@ -85,6 +91,14 @@ async function main() {
         select ${expr.join(', ')} from plans.${table} t cross join kids k where t.child_id::text = $1`, [child]);
       console.log(`  ${table}: ${r.rowCount} rows`);
     }
+    // Plan versions hang off plans, not children: copy them onto each copied plan of the same kind.
+    const vcols = (await pg.query(`select column_name from information_schema.columns where table_schema = 'plans' and table_name = 'plan_version' order by ordinal_position`)).rows.map((r) => r.column_name);
+    const vexpr = vcols.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'plan_id' ? 'p.id' : `tv.${c}`));
+    const pv = await pg.query(`insert into plans.plan_version (${vcols.map((c) => `"${c}"`).join(', ')})
+      select ${vexpr.join(', ')} from plans.plan_version tv
+        join plans.plan tp on tp.id = tv.plan_id and tp.child_id = $1
+        join plans.plan p on p.kind = tp.kind and p.child_id <> $1`, [child]);
+    console.log(`  plan_version: ${pv.rowCount} rows`);
     // Most duties are met on time in practice: all but a share of the children have theirs met.
     await pg.query(`update plans.deadline d set met_at = d.due_at - interval '1 day' from kids k
                      where d.child_id = k.child_id and (k.n % 1000) >= $1`, [Math.round(UNMET * 1000)]);
