@@ -146,6 +146,12 @@ export async function seedDemoData(post: Post, today: string = londonDate(new Da
       if (c.heldOn < today) {
         await must(post, 'mutation($c: ID!, $d: String!) { holdReview(childId: $c, heldOn: $d, participation: PN1) { id } }', { c: c.id, d: c.heldOn }, devToken(['LA_SYSTEM'], c.la));
       }
+      // An endorsed care plan (APP-CP-TM: drafted by the social worker, endorsed by the team manager).
+      const plan = await must(post, 'mutation($i: CreatePlanInput!) { createPlan(input: $i) { id version } }', {
+        i: { childId: c.id, kind: 'CARE', content: { summary: 'Care plan (demo)', permanencePlan: 'Long-term residential care, reviewed at each LAR' } },
+      }, devToken(['SOCIAL_WORKER'], c.la));
+      const submitted = await must(post, 'mutation($p: ID!, $v: Int!) { submitPlan(planId: $p, version: $v) { version } }', { p: plan.createPlan.id, v: plan.createPlan.version }, devToken(['SOCIAL_WORKER'], c.la));
+      await must(post, 'mutation($p: ID!, $v: Int!) { endorsePlan(planId: $p, version: $v) { id } }', { p: plan.createPlan.id, v: submitted.submitPlan.version }, devToken(['TEAM_MANAGER'], c.la));
     }
   }
   return created;
