@@ -42,6 +42,7 @@ export { PageInfo, ConnectionType, encodeCursor, decodeCursor, pageSize, toConne
 export type { ConnectionShape } from './graphql/connection';
 export { keyedLoader, groupedLoader } from './graphql/loaders';
 export { OutboxEvent } from './events/outbox-event.entity';
+export { ProcessedEvent, claimEvent } from './events/processed-event.entity';
 export { EVENT_TYPES, QUEUES, EVENT_ROUTES, CHANGE_FEED_CHANNEL } from './events/contracts';
 export type { EventType, EventSource, HubEvent } from './events/contracts';
 export { recordEvent } from './events/record-event';

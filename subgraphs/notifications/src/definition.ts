@@ -1,4 +1,4 @@
-import { QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { ProcessedEvent, QUEUES, SubgraphDefinition } from '@hub/service-kit';
 import { createNotificationsContext, NotificationsContext } from './context';
 import { buildNotificationsSchema } from './schema';
 import { migrations } from './migrations';
@@ -6,12 +6,11 @@ import { loadNotificationsConfig } from './config';
 import { NotificationEntity } from './notification/notification.entity';
 import { AuthorityEndpointEntity } from './recipient/authority-endpoint.entity';
 import { IroContactEntity } from './recipient/iro-contact.entity';
-import { ProcessedEventEntity } from './events/processed-event.entity';
 import { handleNotificationsEvent } from './events/handle-event';
 import { startNotificationWorkers } from './jobs/worker';
 
 /** The notifications service's entities. */
-export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ProcessedEventEntity];
+export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ProcessedEvent];
 
 /** The notifications subgraph: owns Notification; decides who must be told what and delivers it. */
 export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {

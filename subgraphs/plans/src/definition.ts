@@ -1,4 +1,4 @@
-import { QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { ProcessedEvent, QUEUES, SubgraphDefinition } from '@hub/service-kit';
 import { createPlansContext, PlansContext } from './context';
 import { buildPlansSchema } from './schema';
 import { migrations } from './migrations';
@@ -12,13 +12,12 @@ import { ChildFactEntity } from './facts/child-fact.entity';
 import { PeriodFactEntity } from './facts/period-fact.entity';
 import { PlacementFactEntity } from './facts/placement-fact.entity';
 import { ReviewFactEntity } from './facts/review-fact.entity';
-import { ProcessedEventEntity } from './facts/processed-event.entity';
 import { handlePlansEvent } from './events/handle-event';
 
 /** The plans service's entities. */
 export const plansEntities = [
   PlanEntity, PlanVersionEntity, PlanCirculationEntity, PlanProgressEntity, DeadlineEntity, RuleOverrideEntity,
-  ChildFactEntity, PeriodFactEntity, PlacementFactEntity, ReviewFactEntity, ProcessedEventEntity,
+  ChildFactEntity, PeriodFactEntity, PlacementFactEntity, ReviewFactEntity, ProcessedEvent,
 ];
 
 /** The plans subgraph: owns Plan (every kind) and the deadline ledger. */

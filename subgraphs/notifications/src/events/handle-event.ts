@@ -1,13 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { applyAccessEvent, ChildAccess, hubCalendar, HubEvent, Logger } from '@hub/service-kit';
+import { applyAccessEvent, claimEvent, ChildAccess, hubCalendar, HubEvent, Logger } from '@hub/service-kit';
 import type { NotificationsConfig } from '../config';
 import { ChildFacts, decideNotifications } from '../rules/notification-rules';
 import { NotificationEntity } from '../notification/notification.entity';
 import { IroContactEntity } from '../recipient/iro-contact.entity';
 import { resolveTarget } from '../recipient/recipient-directory';
 import { deliveryQueueFor } from '../jobs/delivery-queue';
-import { ProcessedEventEntity } from './processed-event.entity';
 
 type P = Record<string, unknown>;
 
@@ -53,7 +52,7 @@ async function childFacts(em: EntityManager, childId: string | null): Promise<Ch
 export async function handleNotificationsEvent(orm: MikroORM, e: HubEvent, log: Logger, config: NotificationsConfig): Promise<string[]> {
   const em = orm.em.fork() as EntityManager;
   const ids = await em.transactional(async (tem) => {
-    if (await tem.findOne(ProcessedEventEntity, { id: e.id })) return [];
+    if (!(await claimEvent(tem, e))) return [];
     // The runner applies access facts before calling us; applying them again is harmless and lets the handler be
     // driven directly (tests, replays).
     await applyAccessEvent(tem, e);
@@ -73,7 +72,6 @@ export async function handleNotificationsEvent(orm: MikroORM, e: HubEvent, log: 
         dueAt: new Date(i.dueAt), dueBasis: i.dueBasis,
       }));
     }
-    tem.persist(tem.create(ProcessedEventEntity, { id: e.id, type: e.type }));
     return rows.map((r) => r.id);
   });
   if (ids.length > 0) log.info({ eventId: e.id, type: e.type, count: ids.length }, 'notifications created');

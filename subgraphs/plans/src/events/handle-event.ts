@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { claimEvent } from '@hub/service-kit';
 import type { HubEvent, Logger } from '@hub/service-kit';
-import { ProcessedEventEntity } from '../facts/processed-event.entity';
 import { childrenHandlers } from './children-events';
 import { reviewHandlers } from './review-events';
 
@@ -19,10 +19,9 @@ export async function handlePlansEvent(orm: MikroORM, event: HubEvent, log?: Log
   if (!handler) return;
   const em = orm.em.fork() as EntityManager;
   await em.transactional(async (tem) => {
-    if (await tem.findOne(ProcessedEventEntity, { id: event.id })) return;
+    if (!(await claimEvent(tem, event))) return;
     const payload = { childId: event.childId, ...(event.payload as Record<string, unknown>) };
     await handler(tem, payload, event);
-    tem.create(ProcessedEventEntity, { id: event.id, type: event.type });
   });
   log?.debug({ eventId: event.id, type: event.type }, 'event applied to the ledger');
 }
