@@ -6,6 +6,7 @@ import type { RequestBase } from './http/subgraph-server';
 import { AuditBuffer } from './audit/audit-buffer';
 import { ChildAccess } from './auth/child-access.entity';
 import { ChildRelation, relationToChild } from './auth/policy';
+import { ChildReadScope, childReadScope } from './auth/read-scope';
 import { keyedLoader } from './graphql/loaders';
 
 /** What every subgraph resolver can rely on. */
@@ -19,6 +20,11 @@ export interface ServiceContext extends RequestBase {
   childAccess: DataLoader<string, ChildAccess | null>;
   /** The caller's relation to a child (batched through {@link childAccess}). */
   relationTo(childId: string): Promise<ChildRelation>;
+  /**
+   * What the caller may read of a child (batched through {@link childAccess}): every list field and every
+   * entity lookup of a child's records filters through it.
+   */
+  readScope(childId: string): Promise<ChildReadScope>;
 }
 
 /**
@@ -43,6 +49,9 @@ export function createServiceContext(service: string, orm: MikroORM, log: Logger
     childAccess,
     async relationTo(childId: string) {
       return relationToChild(base.principal, await childAccess.load(childId));
+    },
+    async readScope(childId: string) {
+      return childReadScope(base.principal, childId, await childAccess.load(childId));
     },
   };
 }

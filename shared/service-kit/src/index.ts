@@ -21,6 +21,8 @@ export { ChildAccess } from './auth/child-access.entity';
 export type { ProviderWindow } from './auth/child-access.entity';
 export { relationToChild, providerCovers, requireRelation, requireRole } from './auth/policy';
 export type { ChildRelation } from './auth/policy';
+export { ChildReadScope, childReadScope } from './auth/read-scope';
+export type { RecordStamp, RecordTime } from './auth/read-scope';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { AuditBuffer } from './audit/audit-buffer';
 export { accessLogModule, AuditLine, assertMayReadAccessLog } from './audit/access-log.module';
