@@ -12,7 +12,7 @@ export type { Logger } from './logger';
 export { ensureDatabase, postgresAnswers } from './db/database';
 export { openOrm, ormOptions, migrateUnderLock } from './db/orm';
 export type { OrmOptions } from './db/orm';
-export { statementCount, countStatement } from './db/statement-counter';
+export { statementCount, countStatement, requestStatementCount, attributeStatements } from './db/statement-counter';
 export { ROLES, LA_ROLES, PROVIDER_ROLES, hasRole } from './auth/principal';
 export type { Role, Principal } from './auth/principal';
 export { TokenVerifier, signToken } from './auth/verify';

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verify';
 import { createFormatError } from '../graphql/errors';
+import { attributeStatements } from '../db/statement-counter';
 
 /** What every request gets before the service adds its own parts. */
 export interface RequestBase {
@@ -114,7 +115,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       }
       const requestId = (req.headers['x-request-id'] as string) || randomUUID();
       let ctxRef: C | undefined;
-      const response = await apollo.executeHTTPGraphQLRequest({
+      const response = await attributeStatements(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
           const principal = await o.verifier.verifyHeader(req.headers.authorization);
@@ -122,10 +123,12 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
           ctxRef = await o.context({ requestId, principal, operationName });
           return ctxRef;
         },
-      });
+      }));
       // The audit lines of this request are written (one insert) before the answer leaves, so a read is never
       // returned without its audit record.
-      if (ctxRef && o.afterRequest) await o.afterRequest(ctxRef);
+      const done = ctxRef;
+      const after = o.afterRequest;
+      if (done && after) await attributeStatements(requestId, () => after(done));
       for (const [k, v] of response.headers) res.setHeader(k, v);
       res.setHeader('x-request-id', requestId);
       res.statusCode = response.status ?? 200;
