@@ -25,9 +25,13 @@ export type { ImplementedRuleId } from './rules/registry';
 export { validateOverrides } from './rules/overrides';
 export type { RuleOverride } from './rules/overrides';
 
-export { computeDeadline, sortDeadlines } from './deadlines/compute-deadline';
+export { basisAnchor, computeDeadline, computeDeadlineOrBeyond, isBeyondCalendar, sortDeadlines } from './deadlines/compute-deadline';
 export type { ComputeDeadlineOptions } from './deadlines/compute-deadline';
-export type { Deadline, DeadlineBasis, RuleNotApplicable } from './deadlines/deadline';
+export type { BeyondCalendar, Deadline, DeadlineBasis, RuleNotApplicable } from './deadlines/deadline';
+export { PREVIEW_FACTS, previewDeadline } from './deadlines/preview';
+export type { PreviewFacts, PreviewInput, PreviewResult } from './deadlines/preview';
+export { reviewTimetable } from './calculators/review-timetable';
+export type { ReviewTimetableEntry, ReviewTimetableInput } from './calculators/review-timetable';
 export { deadlineStatus, wasLate } from './deadlines/deadline-status';
 export type { DeadlineStatus, DeadlineStatusInput } from './deadlines/deadline-status';
 

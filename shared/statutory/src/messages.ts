@@ -50,6 +50,16 @@ export const messages = {
     'REV-CONSULT-20WD cannot apply to a first review: 20 working days before it is the day the child became ' +
     'looked after (DOMAIN C-09, Example 6); flag it rather than show it as overdue',
   ruleDisabled: (id: string) => `${id} is switched off by the organisation's configuration`,
+  /** Why a working-day deadline has no date yet (its count leaves the calendar). */
+  beyondCalendar: (e: { count: number; direction: string; when: string; uncovered: IsoDate; start: IsoDate; end: IsoDate; citation: string; ruleClass: string }) =>
+    `${plural(e.count, 'working day')} ${e.direction} ${e.when} cannot be counted yet: the count reaches ` +
+    `${displayDate(e.uncovered)}, outside the bank-holiday calendar (${displayDate(e.start)} to ${displayDate(e.end)}); ` +
+    `it is computed when a newer England and Wales calendar is loaded; ${e.citation} (${e.ruleClass})`,
+  projectedReview: (sequence: number, on: IsoDate) => ` (assuming review ${sequence} sits on its due date, ${displayDate(on)})`,
+  anchorRequired: (id: string) => `${id} is computed from an anchor: give a date (YYYY-MM-DD), or a date and time with an offset`,
+  previewNeedsFacts: (id: string, facts: readonly string[], why: string) =>
+    `${id} needs more than an anchor: give ${facts.join(' and ')} (${why})`,
+  previewOtherRule: (id: string, other: string, why: string) => `with these facts ${id} does not govern the date: ${other} does (${why})`,
 
   /** One human sentence describing how a deadline was computed. */
   explainDeadline: (e: ExplanationFacts): string => {

@@ -26,10 +26,8 @@ export function buildChildrenSchema(): Promise<GraphQLSchema> {
         __resolveReference: async (ref: { id: string }, ctx: ChildrenContext) => {
           const row = await ctx.loaders.placementById.load(ref.id);
           if (!row) return null;
-          const relation = await ctx.relationTo(row.childId);
-          if (relation === 'NONE' || (relation === 'PROVIDER' && row.providerId !== ctx.principal.org)) {
-            throw new ForbiddenError('not permitted to read this placement');
-          }
+          const scope = (await ctx.readScope(row.childId)).require('read this placement');
+          if (!scope.sees({ placementId: row.id, providerId: row.providerId })) throw new ForbiddenError('not permitted to read this placement');
           ctx.audit.note('READ', row.childId, 'Placement');
           return toPlacement(row);
         },

@@ -25,12 +25,17 @@ export function buildNotificationsSchema(): Promise<GraphQLSchema> {
             if (!ctx.principal.roles.includes('OPS')) throw new ForbiddenError('not permitted to read this notification');
             return toNotification(row, true);
           }
-          const mode = readMode(ctx.principal, await ctx.relationTo(row.childId));
+          const mode = readMode(await ctx.readScope(row.childId));
           if (mode === 'FULL') ctx.audit.note('READ', row.childId, 'Notification');
           return toNotification(row, mode === 'METADATA');
         },
       },
-      Child: { __resolveReference: (ref: { id: string }) => childRef(ref.id) },
+      Child: {
+        __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {
+          readMode(await ctx.readScope(ref.id));
+          return childRef(ref.id);
+        },
+      },
     } as never,
   );
 }

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { accessLogModule, buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
+import { accessLogModule, buildFederatedSchema } from '@hub/service-kit';
 import type { PlansContext } from './context';
 import { PlanObjectiveResolver, PlanResolver } from './plan/plan.resolver';
 import { CarePlan, HealthPlan, PathwayPlan, PersonalEducationPlan, PlacementPlan, ProviderPlan } from './plan/plan.type';
@@ -27,7 +27,7 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
       Child: {
         __resolveReference: async (ref: { id: string }, ctx: PlansContext) => {
           if (!/^[0-9a-f-]{36}$/i.test(ref.id) || !(await ctx.childAccess.load(ref.id))) return null;
-          if ((await ctx.relationTo(ref.id)) === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId: ref.id });
+          (await ctx.readScope(ref.id)).require('read this child');
           return childRef(ref.id);
         },
       },

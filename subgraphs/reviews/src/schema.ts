@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { accessLogModule, buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
+import { accessLogModule, buildFederatedSchema } from '@hub/service-kit';
 import type { ReviewsContext } from './context';
 import { ChildReviewsResolver } from './child/child-reviews.resolver';
 import { childRef } from './child/child.type';
@@ -22,7 +22,7 @@ export function buildReviewsSchema(): Promise<GraphQLSchema> {
       Child: {
         __resolveReference: async (ref: { id: string }, ctx: ReviewsContext) => {
           if (!(await ctx.childAccess.load(ref.id))) return null;
-          if ((await ctx.relationTo(ref.id)) === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId: ref.id });
+          (await ctx.readScope(ref.id)).require('read this child');
           return childRef(ref.id);
         },
       },

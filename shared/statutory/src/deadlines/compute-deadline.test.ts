@@ -1,7 +1,9 @@
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { CalendarHorizonError, StatutoryInputError } from '../errors';
 import type { ImplementedRuleId } from '../rules/registry';
-import { computeDeadline, sortDeadlines } from './compute-deadline';
+import { computeDeadline, computeDeadlineOrBeyond, isBeyondCalendar, sortDeadlines } from './compute-deadline';
+import type { BeyondCalendar } from './deadline';
+import { RULES } from '../rules/registry';
 
 const calendar = HolidayCalendar.default();
 const due = (id: ImplementedRuleId, anchor: string, phase?: string) => computeDeadline(id, anchor, phase ? { calendar, phase } : { calendar })!;
@@ -17,8 +19,23 @@ describe('computeDeadline: anchors', () => {
     expect(due(id, start).dueDate).toBe(expected);
   });
 
-  it('keeps the anchor as given in the basis', () => {
-    expect(due('CP-DUE-10WD', '2026-12-21T15:00:00+00:00').basis.anchor).toBe('2026-12-21T15:00:00+00:00');
+  it.each`
+    id               | start                           | expected                           | why
+    ${'CP-DUE-10WD'} | ${'2026-12-21T15:00:00+00:00'}  | ${'2026-12-21T15:00:00+00:00'}     | ${'a winter instant already in London time is kept'}
+    ${'CP-DUE-10WD'} | ${'2026-12-21T15:00:00Z'}       | ${'2026-12-21T15:00:00+00:00'}     | ${'a UTC instant in winter is shown with the GMT offset'}
+    ${'PPM-72H'}     | ${'2027-06-30T23:30:00Z'}       | ${'2027-07-01T00:30:00+01:00'}     | ${'a UTC instant in summer is shown in BST, on its London date'}
+    ${'R40-SERIOUS'} | ${'2027-03-28T00:30:00.000Z'}   | ${'2027-03-28T00:30:00+00:00'}     | ${'the night the clocks go forward, before 01:00 UTC, is still GMT'}
+    ${'R40-SERIOUS'} | ${'2027-03-28T01:30:00.000Z'}   | ${'2027-03-28T02:30:00+01:00'}     | ${'after 01:00 UTC it is BST'}
+    ${'CP-DUE-10WD'} | ${'2026-12-21'}                 | ${'2026-12-21'}                    | ${'a date anchor is kept as given'}
+  `('shows the anchor in London time in the basis: $why', ({ id, start, expected }) => {
+    const d = due(id, start);
+    expect(d.basis.anchor).toBe(expected);
+  });
+
+  it('explains an hour deadline from a UTC anchor with the same London time the basis shows', () => {
+    const d = due('PPM-72H', '2027-06-30T23:30:00Z');
+    expect(d.basis.explanation).toContain('Thu 1 Jul 2027 00:30 BST');
+    expect(d.dueAt).toBe('2027-07-04T00:30:00+01:00');
   });
 
   it.each`
@@ -92,6 +109,41 @@ describe('computeDeadline: the basis', () => {
 
   it('throws for a working-day rule that runs past the calendar', () => {
     expect(() => due('REV-1ST-20WD', '2028-12-20')).toThrow(CalendarHorizonError);
+  });
+
+  it.each`
+    id                   | start                          | uncovered       | why
+    ${'REV-1ST-20WD'}    | ${'2028-12-20'}                | ${'2029-01-01'} | ${'a first review due in January 2029'}
+    ${'PP-DUE-5WD'}      | ${'2028-12-27T10:00:00Z'}      | ${'2029-01-01'} | ${'an instant anchor near the end of the calendar'}
+    ${'REV-CONSULT-20WD'}| ${'2018-01-10'}                | ${'2017-12-31'} | ${'a count backwards past the start of the calendar'}
+  `('keeps what is known when the count leaves the calendar: $why', ({ id, start, uncovered }) => {
+    const r = computeDeadlineOrBeyond(id, start, { calendar });
+    expect(isBeyondCalendar(r)).toBe(true);
+    const b = r as BeyondCalendar;
+    expect(b).toMatchObject({ ruleId: id, uncoveredDate: uncovered, calendarEndsOn: '2028-12-31' });
+    expect(b.basis).toMatchObject({ unit: 'WORKING_DAY', count: RULES[id as ImplementedRuleId].count, skipped: [], citation: RULES[id as ImplementedRuleId].citation });
+    expect(b.reason).toContain('cannot be counted yet');
+    expect(b.reason).toContain(`${RULES[id as ImplementedRuleId].count} working days`);
+    expect(b.basis.explanation).toBe(b.reason);
+  });
+
+  it.each`
+    id               | start           | why
+    ${'REV-1ST-20WD'}| ${'2028-11-01'} | ${'a count inside the calendar gives the ordinary deadline'}
+    ${'REV-NEXT-6M'} | ${'2028-09-30'} | ${'a month rule past the calendar still has its date'}
+  `('computes as usual when it can: $why', ({ id, start }) => {
+    const r = computeDeadlineOrBeyond(id, start, { calendar });
+    expect(isBeyondCalendar(r)).toBe(false);
+    expect(r).toEqual(due(id, start));
+  });
+
+  it('uses the overridden count and says so, past the calendar', () => {
+    const r = computeDeadlineOrBeyond('PCPP-5WD', '2028-12-20', { calendar, overrides: [{ ruleId: 'PCPP-5WD', count: 15 }] }) as BeyondCalendar;
+    expect(r.basis).toMatchObject({ count: 15, overridden: true });
+  });
+
+  it('still answers null for a switched-off rule', () => {
+    expect(computeDeadlineOrBeyond('PCPP-5WD', '2028-12-20', { calendar, overrides: [{ ruleId: 'PCPP-5WD', enabled: false }] })).toBeNull();
   });
 
   it.each`

@@ -17,6 +17,15 @@ describe('deadlineStatus', () => {
     expect(deadlineStatus({ dueAt, metAt, notApplicable }, asOf)).toBe(expected);
   });
 
+  it.each`
+    metAt                          | notApplicable | expected             | why
+    ${null}                        | ${false}      | ${'BEYOND_CALENDAR'} | ${'no due instant yet: neither pending nor overdue'}
+    ${'2029-01-06T10:00:00+00:00'} | ${false}      | ${'MET'}             | ${'done before the date could be computed is still MET'}
+    ${null}                        | ${true}       | ${'NOT_APPLICABLE'}  | ${'not applicable wins over a missing date'}
+  `('past the calendar: $why', ({ metAt, notApplicable, expected }) => {
+    expect(deadlineStatus({ dueAt: null, metAt, notApplicable }, '2040-01-01T00:00:00+00:00')).toBe(expected);
+  });
+
   it('tells whether a completion was late', () => {
     expect(wasLate(dueAt, '2027-01-08T09:00:00+00:00')).toBe(true);
     expect(wasLate(dueAt, '2027-01-07T09:00:00+00:00')).toBe(false);

@@ -1,12 +1,16 @@
 import type { Instant } from '../time/civil';
 import { instantToEpochMs } from '../time/london';
 
-/** Where a deadline stands (the `Deadline.status` values of the hub's API). */
-export type DeadlineStatus = 'PENDING' | 'MET' | 'OVERDUE' | 'NOT_APPLICABLE';
+/**
+ * Where a deadline stands (the `Deadline.status` values of the hub's API). BEYOND_CALENDAR: still owed, but its
+ * date cannot be computed until a newer bank-holiday calendar is loaded.
+ */
+export type DeadlineStatus = 'PENDING' | 'MET' | 'OVERDUE' | 'NOT_APPLICABLE' | 'BEYOND_CALENDAR';
 
 /** The facts {@link deadlineStatus} needs. */
 export interface DeadlineStatusInput {
-  dueAt: Instant;
+  /** Null while the date cannot be computed (past the calendar's horizon). */
+  dueAt: Instant | null;
   /** When the duty was done; a late completion is still MET (lateness is reported separately). */
   metAt?: Instant | null;
   /** The rule cannot apply to this case (e.g. REV-CONSULT-20WD for a first review). */
@@ -14,8 +18,8 @@ export interface DeadlineStatusInput {
 }
 
 /**
- * Status of a deadline at a moment: NOT_APPLICABLE if flagged so; MET if done (even late); OVERDUE once `asOf` is
- * after `dueAt`; otherwise PENDING. `asOf` is a parameter: the engine never reads the clock.
+ * Status of a deadline at a moment: NOT_APPLICABLE if flagged so; MET if done (even late); BEYOND_CALENDAR while
+ * it has no due instant; OVERDUE once `asOf` is after `dueAt`; otherwise PENDING. `asOf` is a parameter: the engine never reads the clock.
  * @param d - due instant, completion instant and applicability
  * @param asOf - the moment to judge at
  * @returns the status
@@ -24,6 +28,7 @@ export interface DeadlineStatusInput {
 export function deadlineStatus(d: DeadlineStatusInput, asOf: Instant): DeadlineStatus {
   if (d.notApplicable) return 'NOT_APPLICABLE';
   if (d.metAt !== undefined && d.metAt !== null) return 'MET';
+  if (d.dueAt === null) return 'BEYOND_CALENDAR';
   return instantToEpochMs(asOf) > instantToEpochMs(d.dueAt) ? 'OVERDUE' : 'PENDING';
 }
 

@@ -52,10 +52,35 @@ export interface Deadline {
   basis: DeadlineBasis;
 }
 
+/**
+ * A deadline that cannot be computed yet: its working-day count runs past the end of the bank-holiday calendar.
+ * The engine refuses to guess (DOMAIN §16 note 4); it is computed once a newer calendar is loaded. The basis holds
+ * everything but the outcome (anchor, unit, count, citation), and its explanation says what is missing.
+ */
+export interface BeyondCalendar {
+  beyondCalendar: true;
+  ruleId: RuleId;
+  title: string;
+  class: RuleClass;
+  /** The stage of a multi-stage rule that was asked for, when the rule has stages. */
+  phase?: string;
+  /** The first day the count needed that the calendar does not cover. */
+  uncoveredDate: IsoDate;
+  /** The last day the calendar covers. */
+  calendarEndsOn: IsoDate;
+  /** Why there is no date, in words. */
+  reason: string;
+  basis: DeadlineBasis;
+}
+
 /** A rule that cannot apply to the facts given (not the same as overdue). */
 export interface RuleNotApplicable {
   applicable: false;
   ruleId: RuleId;
   /** Why it does not apply, in words. */
   reason: string;
+  /** Facts the rule needs that were not given (by input name), when that is why. */
+  missingFacts?: string[];
+  /** The rule that governs these facts instead, when another one does. */
+  appliesInstead?: RuleId;
 }

@@ -6,6 +6,9 @@ import type { RuleDefinition } from './rule-definition';
  * A local authority may refuse contact for a child in care as a matter of urgency for no more than seven (calendar)
  * days; a longer refusal needs a court order under s34(4).
  *
+ * The duty stays open until contact resumes or an application to court is made; otherwise it is overdue after
+ * the 7 days. A refusal is possible only for a child in care (a care order), not one accommodated under s20.
+ *
  * Clock: 7 calendar days after the anchor `contactRefused` (date contact was refused under s34(6)). Source:
  * Children Act 1989 s34(6) [R]; NAT-REG, not configurable; not verified against the text: confirm before relying on
  * it.

@@ -1,4 +1,4 @@
-import { ChildRelation, ForbiddenError, hasRole, Principal, providerCovers, ChildAccess } from '@hub/service-kit';
+import { ChildRelation, ForbiddenError, hasRole, Principal } from '@hub/service-kit';
 
 /**
  * Who may see the special-category fields (ethnicity, religion, gender identity) and safeguarding or health
@@ -23,21 +23,6 @@ export function maySeeSensitive(p: Principal, relation: ChildRelation): boolean 
  */
 export function assertSensitive(p: Principal, relation: ChildRelation, field: string): void {
   if (!maySeeSensitive(p, relation)) throw new ForbiddenError(`your role may not see ${field}`, { field });
-}
-
-/**
- * Whether a dated record of the child belongs to what the caller may see: everything for the authority and
- * the IRO; for a provider only what happened during its own placements.
- * @param p - the caller
- * @param relation - relation to the child
- * @param access - the child's access facts
- * @param at - when the record happened
- * @returns true when visible
- */
-export function recordVisible(p: Principal, relation: ChildRelation, access: ChildAccess | null, at: Date | string): boolean {
-  if (relation === 'AUTHORITY' || relation === 'IRO') return true;
-  if (relation === 'PROVIDER') return providerCovers(p, access, at);
-  return false;
 }
 
 /** Roles that may record or change a child's case record. */

@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConnectionType, decodeCursor, ForbiddenError, hasRole, pageSize, toConnection } from '@hub/service-kit';
+import { ConnectionType, decodeCursor, hasRole, pageSize, toConnection } from '@hub/service-kit';
 import { now as hubNow } from '@hub/service-kit';
 import { leavingCareStatus, retainUntil, londonDate } from '@hub/statutory';
 import type { ChildrenContext } from '../context';
 import { ChildEntity } from './child.entity';
 import { Child, LeavingCare, LeavingCareStatusKind, toChild, Worker } from './child.type';
-import { assertSensitive, recordVisible } from './child.policy';
+import { assertSensitive } from './child.policy';
 import { selectedFields } from './selected-fields';
 import { Authority, toAuthority } from '../reference-data/reference.types';
 import { Placement, toPlacement } from '../placement/placement.type';
@@ -41,8 +41,7 @@ class ChildrenArgs {
 export async function readChild(ctx: ChildrenContext, id: string, info: GraphQLResolveInfo): Promise<Child | null> {
   const row = await ctx.loaders.childById.load(id);
   if (!row) return null;
-  const relation = await ctx.relationTo(id);
-  if (relation === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId: id });
+  (await ctx.readScope(id)).require('read this child');
   ctx.audit.note('READ', id, `Child{${selectedFields(info).join(',')}}`);
   return toChild(row);
 }
@@ -134,23 +133,28 @@ export class ChildResolver {
 
   @FieldResolver(() => [Placement], { description: "Placements; a provider sees only its own." })
   async placements(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<Placement[]> {
-    const [rows, relation] = await Promise.all([ctx.loaders.placementsByChild.load(child.id), ctx.relationTo(child.id)]);
-    const mine = relation === 'PROVIDER' ? rows.filter((r) => r.providerId === ctx.principal.org) : rows;
-    return mine.map(toPlacement);
+    const [rows, scope] = await Promise.all([ctx.loaders.placementsByChild.load(child.id), ctx.readScope(child.id)]);
+    return scope.filter(rows, (r) => ({ placementId: r.id, providerId: r.providerId })).map(toPlacement);
   }
 
   @FieldResolver(() => Placement, { nullable: true, description: 'The placement running now, if any.' })
   async currentPlacement(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<Placement | null> {
-    const [rows, relation] = await Promise.all([ctx.loaders.placementsByChild.load(child.id), ctx.relationTo(child.id)]);
-    const open = rows.find((r) => !r.endedAt);
-    if (!open) return null;
-    if (relation === 'PROVIDER' && open.providerId !== ctx.principal.org) return null;
-    return toPlacement(open);
+    const [rows, scope] = await Promise.all([ctx.loaders.placementsByChild.load(child.id), ctx.readScope(child.id)]);
+    const open = scope.filter(rows, (r) => ({ placementId: r.id, providerId: r.providerId })).find((r) => !r.endedAt);
+    return open ? toPlacement(open) : null;
   }
 
+  // A provider sees the periods of care overlapping its placements, without an end outside them.
   @FieldResolver(() => [PeriodOfCare])
   async periodsOfCare(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<PeriodOfCare[]> {
-    return (await ctx.loaders.periodsByChild.load(child.id)).map(toPeriodOfCare);
+    const [rows, scope] = await Promise.all([ctx.loaders.periodsByChild.load(child.id), ctx.readScope(child.id)]);
+    return scope.filter(rows, (r) => ({ at: { from: r.startedOn, to: r.endedOn ?? null } })).map((r) => {
+      const period = toPeriodOfCare(r);
+      // The start stays (the review cycle the provider takes part in runs from it); an end outside the
+      // provider's placements, and why the period ended, are not the provider's.
+      if (!scope.ends(r.startedOn, r.endedOn ?? null).to) Object.assign(period, { endedOn: null, reasonCeased: null });
+      return period;
+    });
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether a period of care is open.' })
@@ -160,29 +164,23 @@ export class ChildResolver {
 
   @FieldResolver(() => [LegalStatus])
   async legalStatuses(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<LegalStatus[]> {
-    const relation = await ctx.relationTo(child.id);
-    if (relation === 'PROVIDER') return [];
-    return (await ctx.loaders.legalStatusesByChild.load(child.id)).map(toLegalStatus);
+    // Legal statuses are the authority's and the IRO's: a provider's scope does not extend to them.
+    const scope = await ctx.readScope(child.id);
+    if (scope.relation === 'PROVIDER') return [];
+    return scope.filter(await ctx.loaders.legalStatusesByChild.load(child.id), (r) => ({ at: { from: r.startedOn, to: r.endedOn ?? null } })).map(toLegalStatus);
   }
 
   @FieldResolver(() => [SignificantEvent], { description: 'The chronology; a provider sees what happened during its placements.' })
   async events(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<SignificantEvent[]> {
-    const [rows, relation, access] = await Promise.all([
-      ctx.loaders.eventsByChild.load(child.id),
-      ctx.relationTo(child.id),
-      ctx.childAccess.load(child.id),
-    ]);
-    return rows.filter((r) => recordVisible(ctx.principal, relation, access, r.occurredAt)).map(toSignificantEvent);
+    const [rows, scope] = await Promise.all([ctx.loaders.eventsByChild.load(child.id), ctx.readScope(child.id)]);
+    return scope.filter(rows, (r) => ({ at: r.occurredAt })).map(toSignificantEvent);
   }
 
+  // A provider sees the visits during its placements.
   @FieldResolver(() => [Visit])
   async visits(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<Visit[]> {
-    const [rows, relation, access] = await Promise.all([
-      ctx.loaders.visitsByChild.load(child.id),
-      ctx.relationTo(child.id),
-      ctx.childAccess.load(child.id),
-    ]);
-    return rows.filter((r) => recordVisible(ctx.principal, relation, access, `${r.visitedOn}T23:59:59.999Z`)).map(toVisit);
+    const [rows, scope] = await Promise.all([ctx.loaders.visitsByChild.load(child.id), ctx.readScope(child.id)]);
+    return scope.filter(rows, (r) => ({ at: r.visitedOn })).map(toVisit);
   }
 
   @FieldResolver(() => LeavingCare, { description: 'Leaving-care status today (AGE-ELIGIBLE, AGE-RELEVANT, AGE-FORMERREL).' })

@@ -1,4 +1,3 @@
-import { ForbiddenError } from '@hub/service-kit';
 import type { ChildrenContext } from '../context';
 import { Child, toChild } from '../child/child.type';
 
@@ -11,7 +10,7 @@ import { Child, toChild } from '../child/child.type';
 export async function readChildForField(ctx: ChildrenContext, childId: string): Promise<Child | null> {
   const row = await ctx.loaders.childById.load(childId);
   if (!row) return null;
-  if ((await ctx.relationTo(childId)) === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId });
+  (await ctx.readScope(childId)).require('read this child');
   ctx.audit.note('READ', childId, 'Child');
   return toChild(row);
 }

@@ -9,7 +9,7 @@ import { readMode } from '../notification/notification.policy';
 export class ChildNotificationsResolver {
   @FieldResolver(() => [Notification], { nullable: true, description: 'Notifications about the child: its authority and IRO in full; OPS metadata only.' })
   async notifications(@Root() child: Child, @Ctx() ctx: NotificationsContext): Promise<Notification[]> {
-    const mode = readMode(ctx.principal, await ctx.relationTo(child.id));
+    const mode = readMode(await ctx.readScope(child.id));
     const rows = await ctx.loaders.notificationsByChild.load(child.id);
     if (mode === 'FULL') ctx.audit.note('READ', child.id, 'Child.notifications');
     return rows.map((r) => toNotification(r, mode === 'METADATA'));

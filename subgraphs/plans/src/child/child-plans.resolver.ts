@@ -1,16 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError, now as hubNow } from '@hub/service-kit';
+import { now as hubNow } from '@hub/service-kit';
 import type { PlansContext } from '../context';
 import { Child } from './child.type';
 import { Plan, PlanKind, toPlan } from '../plan/plan.type';
-import { mayReadPlan } from '../plan/plan.policy';
+import { planVisible, visibleVersions } from '../plan/plan.policy';
+import type { PlanVersionEntity } from '../plan/plan-version.entity';
 import { Deadline, DeadlineStatusKind, toDeadline } from '../deadline/deadline.type';
 import { PlacementReadiness, placementReadiness } from './readiness';
 
 async function assertSees(ctx: PlansContext, childId: string) {
-  const relation = await ctx.relationTo(childId);
-  if (relation === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId });
-  return relation;
+  return (await ctx.readScope(childId)).require('read this child');
 }
 
 /** Fields the plans subgraph contributes to Child; every one batched through the request's loaders. */
@@ -18,11 +17,11 @@ async function assertSees(ctx: PlansContext, childId: string) {
 export class ChildPlansResolver {
   @FieldResolver(() => [Plan], { description: 'Plans the caller may see, optionally of one kind.' })
   async plans(@Root() child: Child, @Arg('kind', () => PlanKind, { nullable: true }) kind: PlanKind | undefined, @Ctx() ctx: PlansContext): Promise<Plan[]> {
-    const relation = await assertSees(ctx, child.id);
-    const rows = (await ctx.loaders.plansByChild.load(child.id)).filter((p) => (!kind || p.kind === kind) && mayReadPlan(ctx.principal, relation, p));
+    const scope = await assertSees(ctx, child.id);
+    const rows = (await ctx.loaders.plansByChild.load(child.id)).filter((p) => (!kind || p.kind === kind) && planVisible(scope, p));
     const versions = await ctx.loaders.versionsByPlan.loadMany(rows.map((r) => r.id));
     ctx.audit.note('READ', child.id, 'Child.plans');
-    return rows.map((r, i) => toPlan(r, Array.isArray(versions[i]) ? (versions[i] as never) : []));
+    return rows.map((r, i) => toPlan(r, visibleVersions(scope, r, Array.isArray(versions[i]) ? (versions[i] as PlanVersionEntity[]) : [])));
   }
 
   @FieldResolver(() => [Deadline], { description: 'Deadline ledger of the child, by due instant; status judged at asOf (default now). A provider sees those of its placements.' })
@@ -32,9 +31,11 @@ export class ChildPlansResolver {
     @Arg('asOf', () => Date, { nullable: true }) asOf: Date | undefined,
     @Ctx() ctx: PlansContext,
   ): Promise<Deadline[]> {
-    const relation = await assertSees(ctx, child.id);
+    const scope = await assertSees(ctx, child.id);
     const at = asOf ?? hubNow();
-    const rows = (await ctx.loaders.deadlinesByChild.load(child.id)).filter((d) => relation !== 'PROVIDER' || d.providerId === ctx.principal.org);
+    // A provider sees the deadlines of its placements, and its own others falling due during them.
+    const rows = scope.filter(await ctx.loaders.deadlinesByChild.load(child.id), (d) =>
+      d.placementId ? { placementId: d.placementId, providerId: d.providerId ?? '' } : { providerId: d.providerId ?? '', at: d.dueAt });
     ctx.audit.note('READ', child.id, 'Child.deadlines');
     return rows.map((r) => toDeadline(r, at)).filter((d) => !status || d.status === status);
   }

@@ -1,5 +1,6 @@
-import { ChildRelation, ForbiddenError, hasRole, Principal, Role } from '@hub/service-kit';
-import type { PlanKindCode } from './plan.entity';
+import { ChildReadScope, ChildRelation, ForbiddenError, hasRole, Principal, RecordStamp, Role } from '@hub/service-kit';
+import type { PlanEntity, PlanKindCode } from './plan.entity';
+import type { PlanVersionEntity } from './plan-version.entity';
 import type { PlanContent } from './plan-content';
 
 /** The authority's case staff and case system, who write LA plans. */
@@ -21,6 +22,40 @@ export function mayReadPlan(p: Principal, relation: ChildRelation, plan: { kind:
   if (relation !== 'PROVIDER') return false;
   if (plan.kind === 'CARE') return true;
   return (plan.kind === 'PLACEMENT' || plan.kind === 'PROVIDER') && plan.providerId === p.org;
+}
+
+/**
+ * Where a plan sits in the child's record: a placement or provider plan belongs to its placement; a care plan
+ * runs from its creation while it stands, so it is the provider's while the provider's placement runs.
+ * @param plan - the plan
+ * @returns its stamp for the read scope
+ */
+export function planStamp(plan: Pick<PlanEntity, 'kind' | 'placementId' | 'providerId' | 'createdAt'>): RecordStamp {
+  if (plan.kind === 'PLACEMENT' || plan.kind === 'PROVIDER') return { placementId: plan.placementId ?? '', providerId: plan.providerId ?? '' };
+  return { at: { from: plan.createdAt, to: null } };
+}
+
+/**
+ * Whether the caller may read a plan: its kind (see {@link mayReadPlan}) and the read scope's placements.
+ * @param scope - the caller's read scope of the plan's child
+ * @param plan - the plan
+ * @returns true when visible
+ */
+export function planVisible(scope: ChildReadScope, plan: PlanEntity): boolean {
+  return mayReadPlan(scope.principal, scope.relation, plan) && scope.sees(planStamp(plan));
+}
+
+/**
+ * The versions of a visible plan the caller may read: every one, except that a provider reads only the care
+ * plan versions that stood during its placements (one superseded before the placement started is not its).
+ * @param scope - the caller's read scope
+ * @param plan - the plan
+ * @param versions - its versions
+ * @returns the visible versions
+ */
+export function visibleVersions(scope: ChildReadScope, plan: PlanEntity, versions: PlanVersionEntity[]): PlanVersionEntity[] {
+  if (plan.kind !== 'CARE') return versions;
+  return scope.filter(versions, (v) => ({ at: { from: v.createdAt, to: v.supersededAt ?? null } }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '@hub/service-kit';
 import type { PlansContext } from '../context';
 import { Plan, toPlan } from './plan.type';
-import { mayReadPlan } from './plan.policy';
+import { planVisible, visibleVersions } from './plan.policy';
 
 /**
  * Loads a plan the caller may see, noting the read. Unknown: null. Not theirs: FORBIDDEN.
@@ -13,7 +13,8 @@ export async function readPlan(ctx: PlansContext, id: string): Promise<Plan | nu
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const row = await ctx.loaders.planById.load(id);
   if (!row) return null;
-  if (!mayReadPlan(ctx.principal, await ctx.relationTo(row.childId), row)) throw new ForbiddenError('not permitted to read this plan', { planId: id });
+  const scope = await ctx.readScope(row.childId);
+  if (!planVisible(scope, row)) throw new ForbiddenError('not permitted to read this plan', { planId: id });
   ctx.audit.note('READ', row.childId, `Plan:${row.kind}`);
-  return toPlan(row, await ctx.loaders.versionsByPlan.load(row.id));
+  return toPlan(row, visibleVersions(scope, row, await ctx.loaders.versionsByPlan.load(row.id)));
 }

@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '@hub/service-kit';
 import type { ReviewsContext } from '../context';
 import { Child } from './child.type';
 import { LookedAfterReview, NextReview } from '../review/looked-after-review.type';
 import { childReviewsView } from '../review/review.view';
 import { Iro, toIro } from '../iro/iro.type';
+import type { IroAssignmentEntity } from '../iro/iro-assignment.entity';
 import { ReviewRequest, toReviewRequest } from '../review-request/review-request.type';
 
 /** Fields the reviews subgraph contributes to Child; every list goes through a per-request loader. */
@@ -22,8 +22,8 @@ export class ChildReviewsResolver {
 
   @FieldResolver(() => Iro, { nullable: true, description: 'The IRO currently assigned (IRO-APPOINT).' })
   async iro(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<Iro | null> {
-    await this.mayRead(ctx, child.id);
-    const rows = await ctx.loaders.iroAssignmentsByChild.load(child.id);
+    const scope = await this.mayRead(ctx, child.id);
+    const rows = scope.filter(await ctx.loaders.iroAssignmentsByChild.load(child.id), assignmentStamp);
     const current = rows.filter((r) => !r.endedOn).pop();
     ctx.audit.note('READ', child.id, 'Child.iro');
     return current ? toIro(current) : null;
@@ -31,22 +31,24 @@ export class ChildReviewsResolver {
 
   @FieldResolver(() => [Iro], { description: 'Every IRO assignment, oldest first.' })
   async iroAssignments(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<Iro[]> {
-    await this.mayRead(ctx, child.id);
+    const scope = await this.mayRead(ctx, child.id);
     ctx.audit.note('READ', child.id, 'Child.iroAssignments');
-    return (await ctx.loaders.iroAssignmentsByChild.load(child.id)).map(toIro);
+    return scope.filter(await ctx.loaders.iroAssignmentsByChild.load(child.id), assignmentStamp).map(toIro);
   }
 
   @FieldResolver(() => [ReviewRequest], { description: 'Review requests (PA-REVIEW-REQ); a provider sees its own.' })
   async reviewRequests(@Root() child: Child, @Ctx() ctx: ReviewsContext): Promise<ReviewRequest[]> {
-    const relation = await this.mayRead(ctx, child.id);
+    const scope = await this.mayRead(ctx, child.id);
     const rows = await ctx.loaders.requestsByChild.load(child.id);
     ctx.audit.note('READ', child.id, 'Child.reviewRequests');
-    return rows.filter((r) => relation !== 'PROVIDER' || r.providerId === ctx.principal.org).map(toReviewRequest);
+    // A provider sees the requests it made, during its placements.
+    return scope.filter(rows, (r) => ({ providerId: r.providerId ?? '', at: r.requestedAt })).map(toReviewRequest);
   }
 
   private async mayRead(ctx: ReviewsContext, childId: string) {
-    const relation = await ctx.relationTo(childId);
-    if (relation === 'NONE') throw new ForbiddenError('not permitted to read this child', { childId });
-    return relation;
+    return (await ctx.readScope(childId)).require('read this child');
   }
 }
+
+/** An IRO assignment spans its dates: a provider sees those overlapping its placements. */
+const assignmentStamp = (r: IroAssignmentEntity) => ({ at: { from: r.assignedOn, to: r.endedOn ?? null } });

@@ -20,14 +20,14 @@ export interface ChildReviewsView {
  * @returns reviews newest period first then by sequence, the next review of the open period, overdue items
  */
 export async function childReviewsView(ctx: ReviewsContext, childId: string): Promise<ChildReviewsView> {
-  const [relation, periods, reviews, triggers] = await Promise.all([
-    ctx.relationTo(childId),
+  const [scope, periods, reviews, triggers] = await Promise.all([
+    ctx.readScope(childId),
     ctx.loaders.periodsByChild.load(childId),
     ctx.loaders.reviewsByChild.load(childId),
     ctx.loaders.triggersByChild.load(childId),
   ]);
-  if (relation === 'NONE') throw new ForbiddenError('not permitted to read the reviews of this child', { childId });
-  const redactConsultation = relation === 'PROVIDER';
+  scope.require('read the reviews of this child');
+  const redactConsultation = scope.relation === 'PROVIDER';
   const today = londonDate(hubNow());
   const out: LookedAfterReview[] = [];
   const overdueItems: string[] = [];
@@ -38,6 +38,8 @@ export async function childReviewsView(ctx: ReviewsContext, childId: string): Pr
     const facts = { periodStart: period.startedOn, periodReviews, triggers: periodTriggers, calendar: ctx.calendar, redactConsultation };
     for (const r of [...periodReviews].sort((a, b) => a.sequence - b.sequence)) {
       const v = toLookedAfterReview(r, facts);
+      // A review is dated by its meeting (held, adjourned, scheduled, else due): a provider sees those of its placements.
+      if (!scope.sees({ at: reviewDate(v) })) continue;
       out.push(v);
       if (v.heldOn && !v.decisionsCirculatedOn && v.decisionsDueBy! < today) overdueItems.push(`REV-DECISIONS-5WD:${v.id}`);
       if (v.heldOn && !v.reportIssuedOn && v.reportDueBy! < today) overdueItems.push(`REV-REPORT-20WD:${v.id}`);
@@ -46,10 +48,13 @@ export async function childReviewsView(ctx: ReviewsContext, childId: string): Pr
     if (!period.endedOn && !next) {
       const due = nextReviewDue(period.startedOn, periodReviews, periodTriggers, ctx.calendar);
       const record: LookedAfterReviewEntity | undefined = periodReviews.find((r) => r.sequence === due.sequence);
-      next = Object.assign(new NextReview(), {
+      const candidate = Object.assign(new NextReview(), {
         ...due, periodOfCareId: period.id, scheduledFor: record?.scheduledFor ?? null, reviewId: record?.id ?? null,
       });
-      if (due.dueBy < today) overdueItems.push(due.ruleId);
+      if (scope.sees({ at: candidate.scheduledFor ?? candidate.dueBy })) {
+        next = candidate;
+        if (due.dueBy < today) overdueItems.push(due.ruleId);
+      }
     }
   }
   ctx.audit.note('READ', childId, 'Child.reviews');
@@ -66,5 +71,16 @@ export async function reviewForCaller(ctx: ReviewsContext, row: LookedAfterRevie
   ctx.loaders.reviewsByChild.clear(row.childId);
   ctx.loaders.triggersByChild.clear(row.childId);
   const view = await childReviewsView(ctx, row.childId);
-  return view.reviews.find((r) => r.id === row.id)!;
+  const review = view.reviews.find((r) => r.id === row.id);
+  if (!review) throw new ForbiddenError('not permitted to read this review', { reviewId: row.id });
+  return review;
+}
+
+/**
+ * The date a review is placed at in time: its meeting (held, else adjourned, else scheduled), else its due date.
+ * @param v - the review
+ * @returns YYYY-MM-DD
+ */
+function reviewDate(v: LookedAfterReview): string {
+  return v.heldOn ?? v.adjournedOn ?? v.scheduledFor ?? v.dueBy;
 }
