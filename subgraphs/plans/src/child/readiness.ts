@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { PlansContext } from '../context';
 import { PlanKind, PlanStatus } from '../plan/plan.type';
 import type { PlanKindCode } from '../plan/plan.entity';
+import { planVisible } from '../plan/plan.policy';
 
 /** One relevant plan and whether it is in place. */
 @ObjectType()
@@ -32,7 +33,7 @@ export class PlacementReadiness {
  * @returns the readiness
  */
 export async function placementReadiness(ctx: PlansContext, childId: string): Promise<PlacementReadiness> {
-  const [plans, placements] = await Promise.all([ctx.loaders.plansByChild.load(childId), ctx.loaders.placementsByChild.load(childId)]);
+  const [plans, placements, scope] = await Promise.all([ctx.loaders.plansByChild.load(childId), ctx.loaders.placementsByChild.load(childId), ctx.readScope(childId)]);
   const versions = await ctx.loaders.versionsByPlan.loadMany(plans.map((p) => p.id));
   const current = [...placements].reverse().find((p) => !p.endedAt) ?? null;
   const info = plans.map((p, i) => {
@@ -56,7 +57,8 @@ export async function placementReadiness(ctx: PlansContext, childId: string): Pr
     const good = candidates.find(n.ok);
     const shown = good ?? candidates[candidates.length - 1];
     return Object.assign(new ReadinessItem(), {
-      kind: n.kind as PlanKind, present: Boolean(good), planId: shown?.plan.id ?? null, status: (shown?.latest as PlanStatus) ?? null, requirement: n.requirement,
+      // Whether a plan is in place is the caller's to know; which plan it is only when the caller may read it.
+      kind: n.kind as PlanKind, present: Boolean(good), planId: shown && planVisible(scope, shown.plan) ? shown.plan.id : null, status: (shown?.latest as PlanStatus) ?? null, requirement: n.requirement,
     });
   });
   const missing = items.filter((i) => !i.present).map((i) => i.requirement);
