@@ -4,7 +4,11 @@
  */
 import type { Role } from '@hub/service-kit';
 import { bearer, gql } from '@hub/service-kit/testing';
+import { randomUUID } from 'node:crypto';
 import { startHub, Hub } from './harness/hub';
+
+const IRO_A = randomUUID();
+const IRO_B = randomUUID();
 
 let hub: Hub;
 const ids: Record<'A1' | 'A2' | 'B1', string> = { A1: '', A2: '', B1: '' };
@@ -36,7 +40,7 @@ beforeAll(async () => {
   ids.A1 = await child('LA-A', 'Ann', 'PRV-A');
   ids.A2 = await child('LA-A', 'Abe', 'PRV-A', true); // PRV-A's placement of A2 has ended: history is not theirs
   ids.B1 = await child('LA-B', 'Ben', 'PRV-B');
-  await must('mutation($c: ID!, $i: IroInput!) { assignIro(childId: $c, iro: $i) { id } }', { c: ids.A1, i: { id: 'iro-a', name: 'Irene Reviewer', email: 'irene@la-a.example', phone: '0100 000000' } }, bearer('TEAM_MANAGER', 'LA-A'));
+  await must('mutation($c: ID!, $i: IroInput!) { assignIro(childId: $c, iro: $i) { id } }', { c: ids.A1, i: { id: IRO_A, name: 'Irene Reviewer', email: 'irene@la-a.example', phone: '0100 000000' } }, bearer('TEAM_MANAGER', 'LA-A'));
   await hub.settle();
 });
 afterAll(() => hub?.stop());
@@ -48,8 +52,8 @@ const CASES: Case[] = [
     { role, org: 'LA-A', sees: ['A1', 'A2'] as Array<keyof typeof ids> },
     { role, org: 'LA-B', sees: ['B1'] as Array<keyof typeof ids> },
   ]),
-  { role: 'IRO', org: 'LA-A', sub: 'iro-a', sees: ['A1'] },
-  { role: 'IRO', org: 'LA-B', sub: 'iro-b', sees: [] },
+  { role: 'IRO', org: 'LA-A', sub: IRO_A, sees: ['A1'] },
+  { role: 'IRO', org: 'LA-B', sub: IRO_B, sees: [] },
   { role: 'PROVIDER_STAFF', org: 'PRV-A', sees: ['A1'] },
   { role: 'PROVIDER_STAFF', org: 'PRV-B', sees: ['B1'] },
   { role: 'PROVIDER_MANAGER', org: 'PRV-A', sees: ['A1'] },
