@@ -12,8 +12,28 @@ describe('loadGatewayConfig', () => {
       supergraphPath: path.join(dir, 'supergraph.graphql'),
       subgraphUrls: {},
       persistedMode: 'off',
+      maxBodyBytes: 1024 * 1024,
+      corsOrigins: undefined,
     });
-    expect(c.limits).toEqual({ maxDepth: undefined, maxAliases: undefined, maxTokens: undefined, maxCost: undefined, rateLimit: undefined });
+    expect(c.limits).toEqual({ rateLimit: undefined });
+    expect(c.hub.gatewaySigningSecret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads the body limit and the CORS allow-list', () => {
+    const c = loadGatewayConfig(
+      { NODE_ENV: 'test', GATEWAY_MAX_BODY_BYTES: '65536', CORS_ORIGINS: 'https://case.example.gov.uk, http://localhost:3000' },
+      dir,
+    );
+    expect(c).toMatchObject({ maxBodyBytes: 65536, corsOrigins: ['https://case.example.gov.uk', 'http://localhost:3000'] });
+  });
+
+  it('needs its own signing secret in production and refuses the development one', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
+    expect(() => loadGatewayConfig(prod, dir)).toThrow(/GATEWAY_SIGNING_SECRET/);
+    const dev = loadGatewayConfig({ NODE_ENV: 'test' }, dir).hub.gatewaySigningSecret;
+    expect(() => loadGatewayConfig({ ...prod, GATEWAY_SIGNING_SECRET: dev }, dir)).toThrow(/development gateway signing secret is refused/);
+    expect(() => loadGatewayConfig({ ...prod, GATEWAY_SIGNING_SECRET: 'short' }, dir)).toThrow(/at least 32 characters/);
+    expect(loadGatewayConfig({ ...prod, GATEWAY_SIGNING_SECRET: 'p'.repeat(48) }, dir).hub.gatewaySigningSecret).toBe('p'.repeat(48));
   });
 
   it('reads ports, URLs, limits and the persisted-operation mode', () => {
@@ -44,6 +64,9 @@ describe('loadGatewayConfig', () => {
     { env: { GATEWAY_MAX_COST: '0' }, error: /GATEWAY_MAX_COST must be a positive integer/, why: 'a zero limit' },
     { env: { PERSISTED_OPERATIONS_MODE: 'strict' }, error: /PERSISTED_OPERATIONS_MODE must be one of/, why: 'an unknown mode' },
     { env: { PERSISTED_OPERATIONS_MODE: 'required' }, error: /needs PERSISTED_OPERATIONS_PATH/, why: 'a mode without a store' },
+    { env: { GATEWAY_MAX_BODY_BYTES: '-5' }, error: /GATEWAY_MAX_BODY_BYTES must be a positive integer/, why: 'a negative body limit' },
+    { env: { CORS_ORIGINS: '*' }, error: /CORS_ORIGINS: "\*" is not an origin/, why: 'a wildcard origin' },
+    { env: { CORS_ORIGINS: 'https://a.example/path' }, error: /CORS_ORIGINS/, why: 'an origin with a path' },
   ])('refuses $why', ({ env, error }) => {
     expect(() => loadGatewayConfig({ NODE_ENV: 'test', ...env }, dir)).toThrow(error);
   });

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { ConfigError, loadHubConfig, portFrom } from '@hub/service-kit';
+import { ConfigError, DEFAULT_MAX_BODY_BYTES, loadHubConfig, operationLimitsFromEnv, portFrom } from '@hub/service-kit';
 import type { HubConfig } from '@hub/service-kit';
 import type { GatewayLimits } from './options';
 import type { PersistedOperationsMode, PersistedOperationsOptions } from './limits/persisted-operations';
+import { parseCorsOrigins } from './cors';
 
 /** Subgraph name → the variable that overrides its routing URL. */
 export const SUBGRAPH_URL_VARS = {
@@ -28,6 +29,10 @@ export interface GatewayConfig {
   persistedMode: PersistedOperationsMode;
   /** JSON file `{ "<sha256 or documentId>": "<document>" }`. Required unless the mode is `off`. */
   persistedPath?: string;
+  /** @default 1 MiB (GATEWAY_MAX_BODY_BYTES) */
+  maxBodyBytes: number;
+  /** CORS_ORIGINS, comma-separated; undefined when unset (see GatewayOptions.corsOrigins). */
+  corsOrigins?: string[];
 }
 
 const MODES: readonly PersistedOperationsMode[] = ['off', 'allow-listed-for-LA_SYSTEM', 'required'];
@@ -63,6 +68,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, packageDir: string): G
   if (persistedMode !== 'off' && !persistedPath) {
     throw new ConfigError(`PERSISTED_OPERATIONS_MODE=${persistedMode} needs PERSISTED_OPERATIONS_PATH`);
   }
+  let corsOrigins: string[] | undefined;
+  try {
+    corsOrigins = parseCorsOrigins(env.CORS_ORIGINS);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
   const rateOff = env.GATEWAY_RATE_LIMIT === 'off';
   const rateRequests = rateOff ? undefined : positiveInt(env, 'GATEWAY_RATE_LIMIT');
   const rateWindowMs = positiveInt(env, 'GATEWAY_RATE_WINDOW_MS');
@@ -73,10 +84,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, packageDir: string): G
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join(packageDir, 'supergraph.graphql')),
     subgraphUrls,
     limits: {
-      maxDepth: positiveInt(env, 'GATEWAY_MAX_DEPTH'),
-      maxAliases: positiveInt(env, 'GATEWAY_MAX_ALIASES'),
-      maxTokens: positiveInt(env, 'GATEWAY_MAX_TOKENS'),
-      maxCost: positiveInt(env, 'GATEWAY_MAX_COST'),
+      ...operationLimitsFromEnv(env),
       rateLimit: rateOff
         ? false
         : rateRequests || rateWindowMs
@@ -85,6 +93,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, packageDir: string): G
     },
     persistedMode,
     persistedPath,
+    maxBodyBytes: positiveInt(env, 'GATEWAY_MAX_BODY_BYTES') ?? DEFAULT_MAX_BODY_BYTES,
+    corsOrigins,
   };
 }
 

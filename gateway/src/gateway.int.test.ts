@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { createLogger, signToken, DEV_JWT_SECRET } from '@hub/service-kit';
+import { createLogger, signToken, DEV_GATEWAY_SIGNING_SECRET, DEV_JWT_SECRET } from '@hub/service-kit';
+import { TEST_REDIS } from '@hub/service-kit/testing';
 import type { Role } from '@hub/service-kit';
 import { startGateway } from './gateway';
 import type { RunningGateway } from './options';
@@ -50,23 +51,31 @@ describe('gateway over two federated subgraphs', () => {
   beforeAll(async () => {
     const fixtures = await startFixtureSubgraphs(secret);
     ({ alpha, beta } = fixtures);
-    gw = await startGateway({ supergraphSdl: fixtures.supergraphSdl, port: 0, nodeEnv: 'test', log, jwtSecret: secret });
-    prod = await startGateway({
-      supergraphSdl: fixtures.supergraphSdl,
-      port: 0,
-      nodeEnv: 'production',
-      log,
-      jwtSecret: secret,
-      persistedOperations: { mode: 'allow-listed-for-LA_SYSTEM', store: { [storedHash]: storedDoc } },
-    });
-    // a long window makes the refill during the burst negligible (5 per minute), so counts are exact
-    tight = await startGateway({
+    // every gateway here counts in Redis under this file's own prefix
+    const common = { signingSecret: DEV_GATEWAY_SIGNING_SECRET, redisUrl: TEST_REDIS, log, jwtSecret: secret };
+    const prefix = `gwtest:${randomUUID()}`;
+    gw = await startGateway({
+      ...common,
       supergraphSdl: fixtures.supergraphSdl,
       port: 0,
       nodeEnv: 'test',
-      log,
-      jwtSecret: secret,
-      limits: { rateLimit: { requests: 5, windowMs: 60_000 } },
+      limits: { rateLimit: { requests: 100, windowMs: 10_000, keyPrefix: `${prefix}:gw` } },
+    });
+    prod = await startGateway({
+      ...common,
+      supergraphSdl: fixtures.supergraphSdl,
+      port: 0,
+      nodeEnv: 'production',
+      limits: { rateLimit: { requests: 100, windowMs: 10_000, keyPrefix: `${prefix}:prod` } },
+      persistedOperations: { mode: 'allow-listed-for-LA_SYSTEM', store: { [storedHash]: storedDoc } },
+    });
+    // a one-minute window: the burst below falls in one window, so counts are exact
+    tight = await startGateway({
+      ...common,
+      supergraphSdl: fixtures.supergraphSdl,
+      port: 0,
+      nodeEnv: 'test',
+      limits: { rateLimit: { requests: 5, windowMs: 60_000, keyPrefix: `${prefix}:tight` } },
     });
   });
 
@@ -107,7 +116,7 @@ describe('gateway over two federated subgraphs', () => {
     const r = await gql(gw, '{ whoami }', { token: t, headers: { 'x-request-id': 'req-from-client-1' } });
     expect(r.body).toEqual({ data: { whoami: 'alice' } });
     expect(r.headers.get('x-request-id')).toBe('req-from-client-1');
-    expect(alpha.calls.at(-1)).toMatchObject({ via: 'http', authorization: `Bearer ${t}`, requestId: 'req-from-client-1', sub: 'alice' });
+    expect(alpha.calls.at(-1)).toMatchObject({ via: 'http', authorization: `Bearer ${t}`, requestId: 'req-from-client-1', sub: 'alice', signature: 'ok' });
   });
 
   it('generates an x-request-id when the client sends none, and forwards it', async () => {
@@ -129,7 +138,7 @@ describe('gateway over two federated subgraphs', () => {
     });
     const newCalls = [...alpha.calls.slice(before.alpha), ...beta.calls.slice(before.beta)];
     expect(newCalls.length).toBeGreaterThanOrEqual(3);
-    expect(newCalls.every((c) => c.authorization === `Bearer ${t}`)).toBe(true);
+    expect(newCalls.every((c) => c.authorization === `Bearer ${t}` && c.signature === 'ok')).toBe(true);
   });
 
   it('keeps a subgraph error code (FORBIDDEN) and marks code-less ones DOWNSTREAM_SERVICE_ERROR', async () => {
@@ -183,7 +192,10 @@ describe('gateway over two federated subgraphs', () => {
     expect(results.filter((r) => r.body.data?.__typename === 'Query')).toHaveLength(5);
     expect(limited).toHaveLength(7);
     expect(limited[0].status).toBe(429);
-    expect(Number(limited[0].headers.get('retry-after'))).toBe(12);
+    const retryAfter = Number(limited[0].headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited[0].body.errors?.[0]?.extensions?.retryAfterSeconds).toBe(retryAfter);
     // the bucket is keyed by sub and org: the same sub in another organisation has its own
     expect((await gql(tight, '{ __typename }', { token: token('burst-user', ['SOCIAL_WORKER'], 'LA-SOUTH') })).status).toBe(200);
   });
@@ -212,10 +224,10 @@ describe('gateway over two federated subgraphs', () => {
     }
     expect(events).toEqual([1, 2, 3].map((i) => ({ data: { tick: { id: `t${i}`, score: 20, name: `Thing t${i}` } } })));
     const upstreamWs = beta.calls.filter((c) => c.via === 'ws').at(-1);
-    expect(upstreamWs).toMatchObject({ authorization: `Bearer ${t}`, sub: 'dana' });
+    expect(upstreamWs).toMatchObject({ authorization: `Bearer ${t}`, sub: 'dana', signature: 'ok' });
     expect(upstreamWs?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     // the entity fetch for `name` went over HTTP with the same token
-    expect(alpha.calls.at(-1)).toMatchObject({ via: 'http', authorization: `Bearer ${t}` });
+    expect(alpha.calls.at(-1)).toMatchObject({ via: 'http', authorization: `Bearer ${t}`, signature: 'ok' });
   });
 
   it('carries the same subscription over SSE', async () => {

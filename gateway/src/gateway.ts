@@ -6,11 +6,14 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 // Hive package from CommonJS loads a second copy of it.
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
-import { TokenVerifier } from '@hub/service-kit';
+import { DEFAULT_MAX_BODY_BYTES, openRedis, readBoundedBody, sendPayloadTooLarge, TokenVerifier } from '@hub/service-kit';
 import { resolveLimits, GatewayOptions, RunningGateway } from './options';
-import { TokenBucketRateLimiter } from './limits/rate-limiter';
+import { SharedRateLimiter } from './limits/rate-limiter';
 import { useCallerGuard, HubContext } from './plugins/use-caller-guard';
 import { useOperationLimits } from './plugins/use-operation-limits';
+import { useRequestShape } from './plugins/use-request-shape';
+import { useUpstreamSignature } from './plugins/use-upstream-signature';
+import { corsOption, corsPolicy } from './cors';
 import { upstreamTransportEntries } from './upstream';
 import { hiveLoggerFrom } from './hive-logger';
 import { checkReadiness, subgraphUrlsOf, ReadinessReport } from './readiness';
@@ -23,17 +26,25 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+function requireRedisUrl(url: string | undefined): string {
+  if (!url) throw new Error('the shared rate limit needs redisUrl (REDIS_URL); set limits.rateLimit to false to run without it');
+  return url;
+}
+
 /**
  * Starts the hub's gateway: the Hive Gateway runtime over the composed supergraph, served by a plain node
  * HTTP server at `/graphql` (GET/POST, SSE subscriptions, GraphiQL outside production), graphql-ws
  * subscriptions on the same path, `/healthcheck` (liveness) and `/readiness` (schema loaded and every
  * subgraph's own `/readiness` answering 200). Every operation needs a valid bearer token, verified here and
- * forwarded with an `x-request-id` to each subgraph, which verifies it again. Depth, alias, token, cost and
- * per-client rate limits and persisted operations apply before any subgraph is called.
+ * forwarded with an `x-request-id` to each subgraph, which verifies it again; every forwarded call is signed
+ * with the shared GATEWAY_SIGNING_SECRET, and subgraphs refuse unsigned ones. Bodies over `maxBodyBytes` get 413
+ * PAYLOAD_TOO_LARGE before the runtime sees them; malformed requests get coded 400s. Depth, alias, token, cost,
+ * variable and shared (Redis) rate limits and persisted operations apply before any subgraph is called.
+ * Browsers may call only from the allowed origins (CORS).
  * The schema is loaded before the server listens: a WebSocket operation arriving first would otherwise fail.
  * @param o - options
  * @returns the running gateway; call `stop()` to close it (the caller installs signal handlers)
- * @example const gw = await startGateway({ supergraphSdl, port: 4000, nodeEnv: 'development', log, jwtSecret });
+ * @example const gw = await startGateway({ supergraphSdl, port: 4000, nodeEnv: 'development', log, jwtSecret, signingSecret, redisUrl });
  */
 export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const limits = resolveLimits(o.limits);
@@ -47,6 +58,19 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   });
   const subgraphUrls = subgraphUrlsOf(o.supergraphSdl, o.subgraphUrls);
   const supergraph = parse(o.supergraphSdl);
+  const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!o.signingSecret) throw new Error('startGateway needs signingSecret (GATEWAY_SIGNING_SECRET)');
+  let rateLimiter: SharedRateLimiter | undefined;
+  const redis = limits.rateLimit ? openRedis(requireRedisUrl(o.redisUrl), { name: 'gateway-rate-limit' }) : undefined;
+  if (limits.rateLimit && redis) {
+    rateLimiter = new SharedRateLimiter({
+      redis,
+      requests: limits.rateLimit.requests,
+      windowMs: limits.rateLimit.windowMs,
+      keyPrefix: limits.rateLimit.keyPrefix ?? 'hub:rate',
+      log: o.log,
+    });
+  }
 
   const runtime = createGatewayRuntime<HubContext>({
     supergraph: () => supergraph,
@@ -55,6 +79,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: !production,
     landingPage: false,
+    cors: corsOption(corsPolicy(o.nodeEnv, o.corsOrigins)),
     logging: hiveLoggerFrom(o.log),
     // Our guard assigns and forwards request ids for HTTP and WebSocket alike.
     requestId: false,
@@ -62,13 +87,16 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     inboundInflightRequestDeduplication: false,
     ...(production ? { disableIntrospection: {} } : {}),
     plugins: () => [
+      useRequestShape(),
       useCallerGuard({
         verifier,
-        rateLimiter: limits.rateLimit ? new TokenBucketRateLimiter(limits.rateLimit) : undefined,
+        rateLimiter,
+        signingSecret: o.signingSecret,
         persisted: o.persistedOperations ?? { mode: 'off', store: {} },
         maxTokens: limits.maxTokens,
       }),
       useOperationLimits(limits),
+      useUpstreamSignature(o.signingSecret),
     ],
   });
   await runtime.getSchema();
@@ -94,8 +122,27 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       );
       return;
     }
-    // requestListener writes the response (handleNodeRequestAndResponse only returns it).
-    runtime.requestListener(req, res);
+    if (req.method !== 'POST') {
+      // requestListener writes the response (handleNodeRequestAndResponse only returns it).
+      runtime.requestListener(req, res);
+      return;
+    }
+    // The body is read here, bounded, so an oversized one costs at most the limit in memory and gets a coded
+    // 413; the runtime then reads the buffered body (whatwg-node takes a Buffer `body` as already read).
+    readBoundedBody(req, maxBodyBytes).then(
+      (read) => {
+        if (!read.ok) {
+          o.log.info({ received: read.received, limit: maxBodyBytes }, 'request body too large');
+          return sendPayloadTooLarge(res, maxBodyBytes);
+        }
+        (req as http.IncomingMessage & { body?: Buffer }).body = read.body;
+        runtime.requestListener(req, res);
+      },
+      (err: unknown) => {
+        o.log.info({ err }, 'request body could not be read');
+        res.destroy();
+      },
+    );
   });
   httpServer.keepAliveTimeout = 65_000;
   const ws = attachWebSocket(httpServer, runtime, { path: GRAPHQL_PATH, verifier, log: o.log });
@@ -127,6 +174,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         await closed;
         clearTimeout(fuse);
         await runtime.dispose();
+        redis?.disconnect();
         o.log.info('gateway stopped');
       })()),
   };

@@ -1,13 +1,19 @@
 import type http from 'node:http';
+import { OPERATION_LIMIT_DEFAULTS } from '@hub/service-kit';
 import type { Logger } from '@hub/service-kit';
 import type { PersistedOperationsOptions } from './limits/persisted-operations';
 
-/** Per-client rate limit: a token bucket keyed by the token's `sub` and `org`. */
+/**
+ * Per-client rate limit, shared by every gateway instance through Redis: a fixed window per client, keyed by the
+ * token's `sub` and `org`, or by the client's address when there is no valid token.
+ */
 export interface RateLimitOptions {
-  /** Requests allowed in a burst, refilled evenly over `windowMs`. @default 100 */
+  /** Requests allowed per window. @default 100 */
   requests: number;
-  /** Refill window in milliseconds. @default 10000 */
+  /** The window in milliseconds (whole seconds). @default 10000 */
   windowMs: number;
+  /** Prefix of the Redis keys. @default 'hub:rate' */
+  keyPrefix?: string;
 }
 
 /**
@@ -32,13 +38,9 @@ export interface GatewayLimits {
 /** The limits with every default filled in. */
 export type ResolvedLimits = Required<Omit<GatewayLimits, 'rateLimit'>> & { rateLimit: RateLimitOptions | false };
 
-/** Defaults of {@link GatewayLimits}. */
+/** Defaults of {@link GatewayLimits}: the kit's operation limits (the subgraphs apply the same) and the rate limit. */
 export const DEFAULT_LIMITS: ResolvedLimits = {
-  maxDepth: 15,
-  maxAliases: 30,
-  maxTokens: 2000,
-  maxCost: 25000,
-  defaultListSize: 10,
+  ...OPERATION_LIMIT_DEFAULTS,
   rateLimit: { requests: 100, windowMs: 10_000 },
 };
 
@@ -81,6 +83,17 @@ export interface GatewayOptions {
   jwtAudience?: string;
   /** Production turns off introspection and GraphiQL. */
   nodeEnv: 'development' | 'test' | 'production';
+  /** GATEWAY_SIGNING_SECRET: every call forwarded to a subgraph is signed with it (subgraphs refuse unsigned calls). */
+  signingSecret: string;
+  /** Redis for the shared rate limit (REDIS_URL). Required unless `limits.rateLimit` is false. */
+  redisUrl?: string;
+  /** Largest request body accepted, in bytes (GATEWAY_MAX_BODY_BYTES). @default 1 MiB */
+  maxBodyBytes?: number;
+  /**
+   * Origins allowed to call from a browser (CORS_ORIGINS). Unset: loopback origins (`http://localhost:*`,
+   * `http://127.0.0.1:*`) outside production, none in production.
+   */
+  corsOrigins?: string[];
   log: Logger;
   /** @default DEFAULT_LIMITS */
   limits?: GatewayLimits;

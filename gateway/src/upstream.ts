@@ -11,6 +11,17 @@ const FORWARDED: Record<string, string> = {
 };
 
 /**
+ * What an upstream WebSocket carries besides: the gateway's signature of the connection (method `WS`, the
+ * caller's `Authorization` and the request id), made per operation by the caller guard. HTTP calls are signed
+ * over their body in `onFetch` (plugins/use-upstream-signature.ts) instead.
+ */
+const WS_SIGNED: Record<string, string> = {
+  ...FORWARDED,
+  'x-hub-timestamp': '{context.hub.wsTimestamp}',
+  'x-hub-signature': '{context.hub.wsSignature}',
+};
+
+/**
  * How the gateway reaches its subgraphs (Hive `transportEntries`):
  * - every subgraph at its routing URL, overridable by name;
  * - queries and mutations over HTTP carrying the caller's `Authorization` and the `x-request-id`;
@@ -19,8 +30,9 @@ const FORWARDED: Record<string, string> = {
  *   `extensions.headers` (as here and as `propagateHeaders` does), not headers added in an `onFetch` hook:
  *   with Authorization forwarded from `onFetch` and de-duplication on, the integration test measured bob
  *   receiving alice's `whoami`. Off, no future header plumbing can reintroduce that leak;
- * - subscriptions over graphql-ws at the same URL (`http` becomes `ws`), with `authorization` and
- *   `x-request-id` both in `connectionParams` and on the upgrade request. Hive pools upstream sockets by
+ * - subscriptions over graphql-ws at the same URL (`http` becomes `ws`), with `authorization`,
+ *   `x-request-id` and the gateway's connection signature (`x-hub-timestamp`, `x-hub-signature`) both in
+ *   `connectionParams` and on the upgrade request. Hive pools upstream sockets by
  *   those values, so callers never share a socket (one upstream socket per client subscription, since the
  *   request id differs per operation).
  * @param urls - GraphQL URL by subgraph name
@@ -35,10 +47,10 @@ export function upstreamTransportEntries(urls: Record<string, string>): Transpor
         deduplicateInflightRequests: false,
         subscriptions: {
           kind: 'ws',
-          headers,
+          headers: Object.entries(WS_SIGNED) as [string, string][],
           // Sockets are per caller and operation (see above), so none is ever reused: close it when the
           // subscription ends rather than after graphql-ws's lazy 3 s.
-          options: { connectionParams: { ...FORWARDED }, lazyCloseTimeout: 0 },
+          options: { connectionParams: { ...WS_SIGNED }, lazyCloseTimeout: 0 },
         },
       },
     },

@@ -1,7 +1,8 @@
 /**
  * Two tiny federated subgraphs for the gateway's integration test, served on 127.0.0.1 port 0: GraphQL over
- * HTTP at /graphql, graphql-ws at the same path, /readiness. Each verifies the bearer token itself (as real
- * subgraphs do) and records what it received, so tests can assert what the gateway forwarded.
+ * HTTP at /graphql, graphql-ws at the same path, /readiness. Each checks the gateway's signature with the kit's
+ * verifier and refuses what is not signed, verifies the bearer token itself (as real subgraphs do) and records
+ * what it received, so tests can assert what the gateway forwarded.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { execute, GraphQLError, GraphQLSchema, parse, subscribe } from 'graphql'
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import jwt from 'jsonwebtoken';
+import { DEV_GATEWAY_SIGNING_SECRET, verifyGatewayConnection, verifyGatewaySignature } from '@hub/service-kit';
 
 /** One request as a subgraph saw it. */
 export interface RecordedCall {
@@ -19,6 +21,9 @@ export interface RecordedCall {
   requestId?: string;
   sub?: string;
   query: string;
+  /** `ok`, or why the gateway signature was refused. */
+  signature: string;
+  operationName?: string;
 }
 
 export interface FixtureSubgraph {
@@ -116,7 +121,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-async function serve(name: string, sdl: string, schema: GraphQLSchema, secret: string): Promise<FixtureSubgraph> {
+async function serve(name: string, sdl: string, schema: GraphQLSchema, secret: string, signingSecret: string): Promise<FixtureSubgraph> {
   const calls: RecordedCall[] = [];
   const server = http.createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
@@ -125,10 +130,19 @@ async function serve(name: string, sdl: string, schema: GraphQLSchema, secret: s
     };
     if (req.url === '/readiness') return send(200, { status: 'ready', service: name });
     if (req.url !== '/graphql' || req.method !== 'POST') return send(404, { error: 'not found' });
-    const body = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown>; operationName?: string };
+    const raw = await readBody(req);
+    const body = JSON.parse(raw) as { query: string; variables?: Record<string, unknown>; operationName?: string };
     const authorization = req.headers.authorization;
+    const requestId = req.headers['x-request-id'] as string | undefined;
+    const signed = verifyGatewaySignature(
+      signingSecret,
+      { timestamp: req.headers['x-hub-timestamp'], signature: req.headers['x-hub-signature'] },
+      { method: req.method ?? 'POST', target: req.url ?? '', authorization, requestId, body: raw },
+    );
     const sub = verify(secret, authorization);
-    calls.push({ via: 'http', authorization, requestId: req.headers['x-request-id'] as string | undefined, sub, query: body.query });
+    const signature = signed.ok ? 'ok' : signed.reason;
+    calls.push({ via: 'http', authorization, requestId, sub, query: body.query, signature, operationName: body.operationName });
+    if (!signed.ok) return send(signed.status, { errors: [{ message: 'not signed by the gateway', extensions: { code: signed.code } }] });
     if (!sub) return send(401, { errors: [{ message: 'no valid token', extensions: { code: 'UNAUTHENTICATED' } }] });
     const result = await execute({
       schema,
@@ -148,8 +162,10 @@ async function serve(name: string, sdl: string, schema: GraphQLSchema, secret: s
       onConnect: (ctx) => {
         const params = ctx.connectionParams ?? {};
         const sub = verify(secret, params.authorization);
-        calls.push({ via: 'ws', authorization: params.authorization as string, requestId: params['x-request-id'] as string, sub, query: '' });
-        return Boolean(sub);
+        const signed = verifyGatewayConnection(signingSecret, params);
+        const signature = signed.ok ? 'ok' : signed.reason;
+        calls.push({ via: 'ws', authorization: params.authorization as string, requestId: params['x-request-id'] as string, sub, query: '', signature });
+        return Boolean(sub) && signed.ok;
       },
       context: (ctx) => ({ sub: verify(secret, ctx.connectionParams?.authorization) }),
     },
@@ -175,13 +191,14 @@ async function serve(name: string, sdl: string, schema: GraphQLSchema, secret: s
 /**
  * Starts both fixture subgraphs and composes them.
  * @param secret - the HS256 secret the gateway also uses
+ * @param signingSecret - the gateway signing secret. @default the development one
  * @returns the subgraphs and the supergraph SDL routing to them
  */
-export async function startFixtureSubgraphs(secret: string) {
+export async function startFixtureSubgraphs(secret: string, signingSecret = DEV_GATEWAY_SIGNING_SECRET) {
   const alphaSchema = buildSubgraphSchema({ typeDefs: parse(ALPHA_SDL), resolvers: alphaResolvers as never });
   const betaSchema = buildSubgraphSchema({ typeDefs: parse(BETA_SDL), resolvers: betaResolvers as never });
-  const alpha = await serve('alpha', ALPHA_SDL, alphaSchema, secret);
-  const beta = await serve('beta', BETA_SDL, betaSchema, secret);
+  const alpha = await serve('alpha', ALPHA_SDL, alphaSchema, secret, signingSecret);
+  const beta = await serve('beta', BETA_SDL, betaSchema, secret, signingSecret);
   const composed = composeServices(
     [alpha, beta].map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url })),
   );

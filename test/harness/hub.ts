@@ -50,10 +50,13 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits } = {
     supergraphSdl: composed.supergraphSdl,
     port: 0,
     jwtSecret: config.jwtSecret,
+    signingSecret: config.gatewaySigningSecret,
+    redisUrl: TEST_REDIS,
     nodeEnv: 'test',
     log,
-    // Scenarios load data quickly through one token; the rate limit has its own test.
-    limits: o.limits ?? { rateLimit: { requests: 100_000, windowMs: 10_000 } },
+    // Scenarios load data quickly through one token; the rate limit has its own test. Each hub counts under its
+    // own Redis prefix.
+    limits: o.limits ?? { rateLimit: { requests: 100_000, windowMs: 10_000, keyPrefix: `${queuePrefix}:rate` } },
   });
   const url = gateway.url.endsWith('/graphql') ? gateway.url : `${gateway.url.replace(/\/$/, '')}/graphql`;
   const connection = openRedis(TEST_REDIS, { worker: true });

@@ -12,7 +12,12 @@ export type GatewayErrorCode =
   | 'TOKEN_LIMIT_EXCEEDED'
   | 'COST_LIMIT_EXCEEDED'
   | 'PERSISTED_QUERY_REQUIRED'
-  | 'PERSISTED_QUERY_NOT_FOUND';
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
+  | 'METHOD_NOT_ALLOWED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE';
 
 /**
  * HTTP status for each code; yoga reads `extensions.http` and strips it from the JSON body. `spec: false`
@@ -28,6 +33,11 @@ const STATUS: Record<GatewayErrorCode, number> = {
   COST_LIMIT_EXCEEDED: 400,
   PERSISTED_QUERY_REQUIRED: 400,
   PERSISTED_QUERY_NOT_FOUND: 400,
+  BAD_REQUEST: 400,
+  BAD_USER_INPUT: 400,
+  METHOD_NOT_ALLOWED: 405,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 /**

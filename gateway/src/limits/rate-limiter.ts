@@ -1,81 +1,115 @@
-/** Options of {@link TokenBucketRateLimiter}. */
-export interface RateLimiterOptions {
-  /** Requests a client may make in a burst (the bucket's size). @default 100 */
-  requests?: number;
-  /** Time in which an empty bucket refills completely, in milliseconds. @default 10000 */
-  windowMs?: number;
-  /** Clock, injectable for tests. @default Date.now */
-  now?: () => number;
+import type IORedis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Logger } from '@hub/service-kit';
+
+/** Options of {@link SharedRateLimiter}. */
+export interface SharedRateLimiterOptions {
+  /** The Redis every gateway instance shares. */
+  redis: IORedis;
+  /** Requests a client may make per window. */
+  requests: number;
+  /** The window, in milliseconds (rounded up to whole seconds). */
+  windowMs: number;
+  /** Prefix of the Redis keys (tests use their own). */
+  keyPrefix: string;
+  log: Logger;
+  /** How long to wait for Redis before deciding without it, in milliseconds. @default 250 */
+  redisTimeoutMs?: number;
 }
 
-/** The outcome of {@link TokenBucketRateLimiter.take}. */
+/** The outcome of {@link SharedRateLimiter.consume}. */
 export interface RateDecision {
   allowed: boolean;
-  /** Whole tokens left after this request. */
+  /** Requests left in the window. */
   remaining: number;
-  /** When refused: milliseconds until one token is back. 0 when allowed. */
+  /** When refused: milliseconds until the window ends. 0 when allowed. */
   retryAfterMs: number;
+  /** Where the count was kept: `redis` (shared by every instance) or `memory` (this instance, Redis unavailable). */
+  store: 'redis' | 'memory';
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+class RedisUnavailable extends Error {}
 
 /**
- * In-memory token buckets, one per key. A bucket holds `requests` tokens and refills continuously at
- * `requests / windowMs`, so a client may burst up to `requests` and then sustain `requests` per window.
- * Memory stays bounded by the number of recently active keys: buckets that have refilled completely carry no
- * state worth keeping and are swept. State is per process: with N gateway instances a client may make up to
- * N times the limit (a shared Redis bucket would fix that, at a round-trip per request).
+ * One rate limit shared by every gateway instance: a fixed window per key in Redis (rate-limiter-flexible's
+ * atomic RateLimiterRedis), so N instances together allow a client `requests` per window, not N times that.
+ *
+ * When Redis is down or slow it fails open to a per-instance limit, deliberately: each instance keeps counting
+ * the same limit in memory, so a single client still cannot flood an instance, but with N instances it may make
+ * up to N times the limit until Redis answers again. Refusing every caller while Redis is down would turn a
+ * Redis outage into a hub outage. The switch is logged (warn) once when it happens and once when Redis is back.
  */
-export class TokenBucketRateLimiter {
-  private readonly capacity: number;
-  private readonly windowMs: number;
-  private readonly ratePerMs: number;
-  private readonly now: () => number;
-  private readonly buckets = new Map<string, Bucket>();
-  private takes = 0;
+export class SharedRateLimiter {
+  private readonly shared: RateLimiterRedis;
+  private readonly local: RateLimiterMemory;
+  private readonly log: Logger;
+  private readonly timeoutMs: number;
+  private degraded = false;
 
   /**
-   * @param options - limits and clock
+   * @param o - options
    */
-  constructor(options: RateLimiterOptions = {}) {
-    this.capacity = options.requests ?? 100;
-    this.windowMs = options.windowMs ?? 10_000;
-    if (!(this.capacity > 0) || !(this.windowMs > 0)) throw new Error('rate limit requests and windowMs must be positive');
-    this.ratePerMs = this.capacity / this.windowMs;
-    this.now = options.now ?? Date.now;
+  constructor(o: SharedRateLimiterOptions) {
+    if (!(o.requests > 0) || !(o.windowMs > 0)) throw new Error('rate limit requests and windowMs must be positive');
+    const duration = Math.max(1, Math.ceil(o.windowMs / 1000));
+    this.shared = new RateLimiterRedis({
+      storeClient: o.redis,
+      keyPrefix: o.keyPrefix,
+      points: o.requests,
+      duration,
+      rejectIfRedisNotReady: true,
+    });
+    this.local = new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.requests, duration });
+    this.log = o.log;
+    this.timeoutMs = o.redisTimeoutMs ?? 250;
   }
 
   /**
-   * Takes one token from the key's bucket.
-   * @param key - the client, e.g. the token's `sub` and `org`
-   * @returns whether the request may proceed, and when to retry if not
-   * @example limiter.take(JSON.stringify([principal.sub, principal.org])).allowed
+   * Counts one request against `key`.
+   * @param key - the client: `sub:<json [sub, org]>` or `ip:<address>`
+   * @returns whether it may proceed, and when to retry if not
+   * @example const d = await limiter.consume('ip:10.0.0.1'); if (!d.allowed) retryAfter(d.retryAfterMs);
    */
-  take(key: string): RateDecision {
-    const now = this.now();
-    if (++this.takes % 1000 === 0) this.sweep(now);
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    const tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.ratePerMs);
-    if (tokens < 1) {
-      this.buckets.set(key, { tokens, at: now });
-      return { allowed: false, remaining: 0, retryAfterMs: Math.ceil((1 - tokens) / this.ratePerMs) };
+  async consume(key: string): Promise<RateDecision> {
+    try {
+      const res = await this.withTimeout(this.shared.consume(key));
+      if (this.degraded) {
+        this.degraded = false;
+        this.log.warn('rate limit: Redis answers again; the limit is shared by every gateway instance again');
+      }
+      return decision(res, true, 'redis');
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return decision(err, false, 'redis');
+      if (!this.degraded) {
+        this.degraded = true;
+        this.log.warn({ err }, 'rate limit: Redis unavailable; failing open to a per-instance in-memory limit');
+      }
     }
-    this.buckets.set(key, { tokens: tokens - 1, at: now });
-    return { allowed: true, remaining: Math.floor(tokens - 1), retryAfterMs: 0 };
-  }
-
-  /** Number of buckets held (for tests and metrics). */
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  /** Drops buckets that would be full by now: they behave exactly like a missing bucket. */
-  private sweep(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + (now - b.at) * this.ratePerMs >= this.capacity) this.buckets.delete(key);
+    try {
+      return decision(await this.local.consume(key), true, 'memory');
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return decision(err, false, 'memory');
+      throw err;
     }
   }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new RedisUnavailable('Redis did not answer in time')), this.timeoutMs);
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
+  }
+}
+
+function decision(res: RateLimiterRes, allowed: boolean, store: RateDecision['store']): RateDecision {
+  return { allowed, remaining: Math.max(0, res.remainingPoints), retryAfterMs: allowed ? 0 : res.msBeforeNext, store };
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { safeRequestId, signGatewayConnection, tokenLimitError } from '@hub/service-kit';
 import type { Principal, TokenVerifier } from '@hub/service-kit';
 import { gatewayError } from '../limits/gateway-errors';
-import { countTokens } from '../limits/document-shape';
 import { resolvePersistedOperation, PersistedOperationsOptions } from '../limits/persisted-operations';
-import type { TokenBucketRateLimiter } from '../limits/rate-limiter';
+import type { SharedRateLimiter } from '../limits/rate-limiter';
 
 /** The verified caller of one operation, put on the GraphQL context as `hub`. */
 export interface HubCaller {
@@ -14,6 +14,9 @@ export interface HubCaller {
   authorization: string;
   /** Forwarded as `x-request-id` to every subgraph request and echoed on the response. */
   requestId: string;
+  /** Gateway signature of an upstream WebSocket connection for this caller (connectionParams, see upstream.ts). */
+  wsTimestamp: string;
+  wsSignature: string;
 }
 
 /** What the gateway adds to Hive's context. Upstream header templates read `{context.hub.…}`. */
@@ -25,14 +28,19 @@ export interface HubContext {
 export interface CallerGuardOptions {
   verifier: Pick<TokenVerifier, 'verifyHeader'>;
   /** Omit to turn rate limiting off. */
-  rateLimiter?: Pick<TokenBucketRateLimiter, 'take'>;
+  rateLimiter?: Pick<SharedRateLimiter, 'consume'>;
+  /** GATEWAY_SIGNING_SECRET, to sign upstream WebSocket connections. */
+  signingSecret: string;
   persisted: PersistedOperationsOptions;
   /** Documents with more lexical tokens are refused before parsing. */
   maxTokens: number;
 }
 
-/** A client-supplied request id is kept only when it is short and plain, so it is safe in logs and headers. */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** The client's socket address (HTTP and WebSocket alike carry the node request in the server context). */
+function clientAddress(context: unknown): string {
+  const req = (context as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? 'unknown';
+}
 
 function unauthenticated(): GraphQLError {
   return gatewayError('UNAUTHENTICATED', 'a valid bearer token is required');
@@ -41,12 +49,15 @@ function unauthenticated(): GraphQLError {
 /**
  * Guards every GraphQL request (HTTP, SSE and WebSocket alike, since all pass through yoga's `onParams`),
  * in this order, each step before any parsing or upstream call:
- * 1. verifies the bearer token (UNAUTHENTICATED, HTTP 401);
- * 2. takes a token from the caller's rate-limit bucket, keyed by `sub` and `org` (RATE_LIMITED, HTTP 429);
+ * 1. counts the request against the shared rate limit (RATE_LIMITED, HTTP 429, Retry-After), keyed by the
+ *    verified token's `sub` and `org`, or by the client's address when there is no valid token, so
+ *    unauthenticated traffic is limited too;
+ * 2. refuses a missing or invalid bearer token (UNAUTHENTICATED, HTTP 401);
  * 3. resolves persisted operations (PERSISTED_QUERY_REQUIRED / PERSISTED_QUERY_NOT_FOUND);
  * 4. counts lexical tokens (TOKEN_LIMIT_EXCEEDED).
  * The verified caller then joins the GraphQL context as `hub`; execution without it is refused, so no path
- * reaches a subgraph unauthenticated. It also assigns the request id (client's `x-request-id` when safe).
+ * reaches a subgraph unauthenticated. It also assigns the request id: the client's `x-request-id` when it
+ * matches the kit's safe pattern (1 to 64 of `A-Za-z0-9._:-`), else a new UUID.
  * @param o - verifier, limiter, persisted-operation settings and token limit
  * @returns the plugin
  */
@@ -56,8 +67,7 @@ export function useCallerGuard(o: CallerGuardOptions): GatewayPlugin<HubContext>
   const requestIdOf = (request: Request): string => {
     let id = requestIds.get(request);
     if (!id) {
-      const sent = request.headers.get('x-request-id');
-      id = sent && SAFE_REQUEST_ID.test(sent) ? sent : randomUUID();
+      id = safeRequestId(request.headers.get('x-request-id')) ?? randomUUID();
       requestIds.set(request, id);
     }
     return id;
@@ -75,7 +85,7 @@ export function useCallerGuard(o: CallerGuardOptions): GatewayPlugin<HubContext>
       const id = requestIds.get(request);
       if (id) response.headers.set('x-request-id', id);
     },
-    async onParams({ request, params, setParams, setResult }) {
+    async onParams({ request, params, setParams, setResult, context }) {
       // `documentId` is not a yoga parameter: take it out, or yoga refuses the request as malformed.
       const { documentId, ...rest } = params as typeof params & { documentId?: unknown };
       const reject = (error: GraphQLError) => {
@@ -84,14 +94,16 @@ export function useCallerGuard(o: CallerGuardOptions): GatewayPlugin<HubContext>
         setParams({ ...rest, query: typeof rest.query === 'string' ? rest.query : '' });
       };
       const authorization = request.headers.get('authorization') ?? undefined;
-      let principal: Principal;
+      let principal: Principal | undefined;
+      let refusal: GraphQLError | undefined;
       try {
         principal = await o.verifier.verifyHeader(authorization);
       } catch (err) {
-        return reject(err instanceof GraphQLError ? err : unauthenticated());
+        refusal = err instanceof GraphQLError ? err : unauthenticated();
       }
       if (o.rateLimiter) {
-        const decision = o.rateLimiter.take(JSON.stringify([principal.sub, principal.org]));
+        const key = principal ? `sub:${JSON.stringify([principal.sub, principal.org])}` : `ip:${clientAddress(context)}`;
+        const decision = await o.rateLimiter.consume(key);
         if (!decision.allowed) {
           const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
           return reject(
@@ -99,17 +111,22 @@ export function useCallerGuard(o: CallerGuardOptions): GatewayPlugin<HubContext>
           );
         }
       }
+      if (!principal) return reject(refusal ?? unauthenticated());
       const resolved = resolvePersistedOperation({ ...rest, documentId }, principal.roles, o.persisted);
       if ('error' in resolved) return reject(resolved.error);
       if (typeof resolved.query === 'string') {
-        const tokens = countTokens(resolved.query, o.maxTokens);
-        if (tokens > o.maxTokens) {
-          return reject(
-            gatewayError('TOKEN_LIMIT_EXCEEDED', `the document has more than ${o.maxTokens} tokens`, { limit: o.maxTokens }),
-          );
-        }
+        const tooLong = tokenLimitError(resolved.query, { maxTokens: o.maxTokens });
+        if (tooLong) return reject(tooLong);
       }
-      callers.set(request, { principal, authorization: authorization as string, requestId: requestIdOf(request) });
+      const requestId = requestIdOf(request);
+      const ws = signGatewayConnection(o.signingSecret, authorization as string, requestId);
+      callers.set(request, {
+        principal,
+        authorization: authorization as string,
+        requestId,
+        wsTimestamp: ws['x-hub-timestamp'],
+        wsSignature: ws['x-hub-signature'],
+      });
       setParams({ ...rest, query: resolved.query });
     },
     onContextBuilding({ context, extendContext }) {

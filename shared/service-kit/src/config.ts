@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * Configuration shared by every service, parsed once from the environment. Bad values throw at start-up,
  * never later. Every variable has a development default except secrets in production.
@@ -21,10 +23,19 @@ export interface HubConfig {
   logLevel: string;
   /** Outbox relay poll interval in milliseconds. @default 200 */
   relayPollMs: number;
+  /**
+   * Secret shared by the gateway and every subgraph: the gateway signs each call it forwards, and a subgraph
+   * refuses calls without a valid signature (GATEWAY_SIGNING_SECRET). Outside production it defaults to
+   * {@link DEV_GATEWAY_SIGNING_SECRET}; production requires a value of at least 32 characters.
+   */
+  gatewaySigningSecret: string;
 }
 
 /** The development-only signing secret. Never accepted when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'care-hub-development-secret-not-for-production';
+
+/** The development-only gateway signing secret, derived from the development JWT secret. Refused in production. */
+export const DEV_GATEWAY_SIGNING_SECRET = createHmac('sha256', DEV_JWT_SECRET).update('gateway-signing').digest('hex');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -57,6 +68,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   } else if (!jwksUrl && !jwtSecret) {
     jwtSecret = DEV_JWT_SECRET;
   }
+  const gatewaySigningSecret = gatewaySigningSecretFrom(env, nodeEnv);
   const databaseUrl = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/care_hub';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -71,7 +83,17 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jwtAudience: env.JWT_AUDIENCE || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 200),
+    gatewaySigningSecret,
   };
+}
+
+function gatewaySigningSecretFrom(env: NodeJS.ProcessEnv, nodeEnv: HubConfig['nodeEnv']): string {
+  const secret = env.GATEWAY_SIGNING_SECRET || undefined;
+  if (nodeEnv !== 'production') return secret ?? DEV_GATEWAY_SIGNING_SECRET;
+  if (!secret) throw new ConfigError('production needs GATEWAY_SIGNING_SECRET (shared by the gateway and the subgraphs)');
+  if (secret === DEV_GATEWAY_SIGNING_SECRET) throw new ConfigError('the development gateway signing secret is refused in production');
+  if (secret.length < 32) throw new ConfigError('GATEWAY_SIGNING_SECRET must be at least 32 characters');
+  return secret;
 }
 
 /**

@@ -5,7 +5,7 @@
 export { now, setClock } from './clock';
 export { hubCalendar, hubCalendarVersion, refreshCalendar, storeCalendar, resetCalendar } from './calendar/hub-calendar';
 export { CalendarVersion } from './calendar/calendar-version.entity';
-export { loadHubConfig, portFrom, DEV_JWT_SECRET, ConfigError } from './config';
+export { loadHubConfig, portFrom, DEV_JWT_SECRET, DEV_GATEWAY_SIGNING_SECRET, ConfigError } from './config';
 export type { HubConfig } from './config';
 export { createLogger } from './logger';
 export type { Logger } from './logger';
@@ -60,3 +60,29 @@ export { startSubgraphServer } from './http/subgraph-server';
 export type { RequestBase, RunningServer, SubgraphServerOptions } from './http/subgraph-server';
 export { startSubgraph, onShutdown } from './subgraph';
 export type { SubgraphDefinition, SubgraphDeps, StartSubgraphOptions, RunningSubgraph } from './subgraph';
+export { OPERATION_LIMIT_DEFAULTS, operationLimitsFromEnv, resolveOperationLimits, tokenLimitError, shapeLimitErrors, costLimitError, coerceVariables } from './limits/operation-limits';
+export type { OperationLimits, OperationLimitCode } from './limits/operation-limits';
+export { countTokens, measureDocument } from './limits/document-shape';
+export type { DocumentShape } from './limits/document-shape';
+export { operationCost } from './limits/operation-cost';
+export type { CostOptions } from './limits/operation-cost';
+export {
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  DEFAULT_MAX_SKEW_MS,
+  signGatewayRequest,
+  verifyGatewaySignature,
+  signGatewayConnection,
+  verifyGatewayConnection,
+} from './http/gateway-signature';
+export type { SignedRequest, SignatureFailure } from './http/gateway-signature';
+export {
+  SAFE_REQUEST_ID,
+  MAX_OPERATION_NAME_LENGTH,
+  DEFAULT_MAX_BODY_BYTES,
+  safeRequestId,
+  readBoundedBody,
+  sendGraphQLError,
+  sendPayloadTooLarge,
+} from './http/request-bounds';
+export type { BoundedBody } from './http/request-bounds';

@@ -15,6 +15,7 @@ import { refreshCalendar, storeCalendar } from './calendar/hub-calendar';
 import { applyAccessEvent } from './events/access-projection';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RunningServer, startSubgraphServer } from './http/subgraph-server';
+import { operationLimitsFromEnv } from './limits/operation-limits';
 
 /** Everything the runner needs to know about one subgraph. */
 export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
@@ -120,6 +121,9 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
     verifier,
     log,
     introspection: o.config.nodeEnv !== 'production',
+    signingSecret: o.config.gatewaySigningSecret,
+    // The same variables as the gateway's: a limit raised there is raised behind it.
+    limits: operationLimitsFromEnv(process.env),
     context: (base) => def.extendContext(createServiceContext(def.name, orm, log, base), orm),
     afterRequest: (ctx) => ctx.audit.flush(orm.em.fork() as never),
     readiness: async () => {

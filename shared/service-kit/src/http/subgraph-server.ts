@@ -3,12 +3,21 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema, parse } from 'graphql';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verify';
 import { createFormatError } from '../graphql/errors';
 import { attributeStatements } from '../db/statement-counter';
+import {
+  OperationLimits,
+  costLimitError,
+  resolveOperationLimits,
+  shapeLimitErrors,
+  tokenLimitError,
+} from '../limits/operation-limits';
+import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewaySignature } from './gateway-signature';
+import { MAX_OPERATION_NAME_LENGTH, readBoundedBody, safeRequestId, sendGraphQLError, sendPayloadTooLarge } from './request-bounds';
 
 /** What every request gets before the service adds its own parts. */
 export interface RequestBase {
@@ -38,6 +47,14 @@ export interface SubgraphServerOptions<C extends object> {
   plugins?: ApolloServerPlugin<C>[];
   /** Called after per-request work, e.g. to flush the audit buffer. */
   afterRequest?: (ctx: C) => Promise<void>;
+  /** The secret the gateway signs forwarded calls with; unsigned or badly signed calls are refused. */
+  signingSecret: string;
+  /** Allowed distance between a signature's timestamp and this server's clock. @default 60000 */
+  maxSkewMs?: number;
+  /** Depth, alias, token and cost limits, applied to every call as the gateway applies them. @default the hub's */
+  limits?: Partial<OperationLimits>;
+  /** Largest request body, in bytes. @default 2 MiB */
+  maxBodyBytes?: number;
 }
 
 /** A running subgraph. */
@@ -48,44 +65,80 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
+const DEFAULT_SUBGRAPH_MAX_BODY = 2 * 1024 * 1024;
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error('request body too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+/** Codes of the limit errors raised here, passed through to the caller as they are. */
+const LIMIT_CODES = new Set<string>(['DEPTH_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'TOKEN_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']);
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
 
+/** The GraphQL parameters of a request as sent (GET query string or POST JSON body). */
+interface SentParams {
+  query?: unknown;
+  operationName?: unknown;
+}
+
+/**
+ * Checks what can be checked before Apollo parses and validates: the operation name's length, then the token
+ * count, depth and aliases (standard validation's overlapping-fields rule is quadratic in aliases, so an alias
+ * bomb must be refused before it runs).
+ */
+function preflightErrors(params: SentParams, limits: OperationLimits): GraphQLError[] {
+  if (typeof params.operationName === 'string' && params.operationName.length > MAX_OPERATION_NAME_LENGTH) {
+    return [
+      new GraphQLError(`the operation name is longer than ${MAX_OPERATION_NAME_LENGTH} characters`, {
+        extensions: { code: 'BAD_REQUEST', limit: MAX_OPERATION_NAME_LENGTH },
+      }),
+    ];
+  }
+  if (typeof params.query !== 'string') return [];
+  const tokens = tokenLimitError(params.query, limits);
+  if (tokens) return [tokens];
+  try {
+    return shapeLimitErrors(parse(params.query, { maxTokens: limits.maxTokens }), limits);
+  } catch {
+    return []; // Apollo reports the syntax error with GRAPHQL_PARSE_FAILED
+  }
+}
+
 /**
  * Serves a subgraph schema over HTTP at `/graphql` with Apollo Server 5, plus `/healthcheck` (liveness) and
- * `/readiness`. Every GraphQL request must carry a valid bearer token: the subgraph verifies it again even
- * behind the gateway, so a caller that skips the gateway gains nothing.
+ * `/readiness`. Every GraphQL request must
+ * 1. fit in `maxBodyBytes` (else 413 PAYLOAD_TOO_LARGE; the rest of the body is discarded, then the connection closes);
+ * 2. carry the gateway's signature over its method, target, Authorization, x-request-id and body, made with the
+ *    shared `signingSecret` within `maxSkewMs` (else 401 GATEWAY_SIGNATURE_REQUIRED or 403 GATEWAY_SIGNATURE_INVALID);
+ * 3. be a JSON object (400 BAD_REQUEST), with an operation name of at most 128 characters;
+ * 4. stay within the token, depth, alias and cost limits, exactly as at the gateway;
+ * 5. carry a valid bearer token: the subgraph verifies it again even behind the gateway.
+ * A port reached directly therefore gains nothing over the gateway. The request id is the gateway's
+ * `x-request-id` when it matches the safe pattern, else a new one.
  * @param o - options
  * @returns the running server
  */
 export async function startSubgraphServer<C extends object>(o: SubgraphServerOptions<C>): Promise<RunningServer> {
+  const limits = resolveOperationLimits(o.limits);
+  const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY;
+  // Cost depends on variables, so it is checked once the operation is resolved (after validation, before execution).
+  const costLimit: ApolloServerPlugin<C> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const error = costLimitError(schema, document, operationName, request.variables, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+  const baseFormatError = createFormatError(o.log);
   const apollo = new ApolloServer<C>({
     schema: o.schema,
     introspection: o.introspection ?? true,
-    formatError: createFormatError(o.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(o.plugins ?? [])],
+    formatError: (formatted, error) =>
+      LIMIT_CODES.has(formatted.extensions?.code as string) ? formatted : baseFormatError(formatted, error),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), costLimit, ...(o.plugins ?? [])],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
   });
@@ -100,26 +153,57 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
         return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: o.name });
       }
       if (url.pathname !== '/graphql') return json(res, 404, { error: 'not found' });
+      let raw: Buffer = Buffer.alloc(0);
+      if (req.method === 'POST') {
+        const read = await readBoundedBody(req, maxBodyBytes);
+        if (!read.ok) return sendPayloadTooLarge(res, maxBodyBytes);
+        raw = read.body;
+      }
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return typeof v === 'string' ? v : undefined;
+      };
+      const signature = verifyGatewaySignature(
+        o.signingSecret,
+        { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) },
+        { method: req.method ?? 'GET', target: req.url ?? '/', authorization: header('authorization'), requestId: header('x-request-id'), body: raw },
+        { maxSkewMs: o.maxSkewMs ?? DEFAULT_MAX_SKEW_MS },
+      );
+      if (!signature.ok) {
+        o.log.warn({ reason: signature.reason, remote: req.socket.remoteAddress }, 'call without a valid gateway signature refused');
+        return sendGraphQLError(res, signature.status, signature.code, 'only calls signed by the gateway are accepted', { reason: signature.reason });
+      }
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       }
       let body: unknown = undefined;
+      let params: SentParams;
       if (req.method === 'POST') {
-        const raw = await readBody(req);
         try {
-          body = raw ? JSON.parse(raw) : undefined;
+          body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
         } catch {
-          return json(res, 400, { errors: [{ message: 'body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendGraphQLError(res, 400, 'BAD_REQUEST', 'the body is not valid JSON');
         }
+        if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+          return sendGraphQLError(res, 400, 'BAD_REQUEST', 'the body must be a JSON object');
+        }
+        params = (body ?? {}) as SentParams;
+      } else {
+        params = { query: url.searchParams.get('query') ?? undefined, operationName: url.searchParams.get('operationName') ?? undefined };
       }
-      const requestId = (req.headers['x-request-id'] as string) || randomUUID();
+      const refused = preflightErrors(params, limits);
+      if (refused.length) {
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+        return res.end(JSON.stringify({ errors: refused.map((e) => ({ message: e.message, extensions: { ...e.extensions, http: undefined } })) }));
+      }
+      const requestId = safeRequestId(req.headers['x-request-id']) ?? randomUUID();
+      const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
       let ctxRef: C | undefined;
       const response = await attributeStatements(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
           const principal = await o.verifier.verifyHeader(req.headers.authorization);
-          const operationName = (body as { operationName?: string } | undefined)?.operationName ?? undefined;
           ctxRef = await o.context({ requestId, principal, operationName });
           return ctxRef;
         },

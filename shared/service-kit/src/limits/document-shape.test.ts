@@ -1,6 +1,6 @@
 import { getIntrospectionQuery, parse } from 'graphql';
 import { countTokens, measureDocument } from './document-shape';
-import { DEFAULT_LIMITS } from '../options';
+import { OPERATION_LIMIT_DEFAULTS as DEFAULT_LIMITS } from './operation-limits';
 
 describe('countTokens', () => {
   it.each([

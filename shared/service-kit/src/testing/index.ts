@@ -7,7 +7,8 @@ import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import type { Role } from '../auth/principal';
 import { signToken } from '../auth/verify';
-import { DEV_JWT_SECRET, HubConfig, loadHubConfig } from '../config';
+import { DEV_GATEWAY_SIGNING_SECRET, DEV_JWT_SECRET, HubConfig, loadHubConfig } from '../config';
+import { signGatewayRequest } from '../http/gateway-signature';
 import { openRedis } from '../events/redis';
 import { EVENT_ROUTES, QUEUES } from '../events/contracts';
 import { RunningSubgraph, startSubgraph, SubgraphDefinition } from '../subgraph';
@@ -66,7 +67,27 @@ export interface GqlResult<T = Record<string, any>> {
 }
 
 /**
- * Posts a GraphQL operation.
+ * The headers the gateway adds to a call it forwards: what tests that call a subgraph directly send, so the
+ * subgraph accepts them as it accepts the gateway's calls. The gateway ignores them.
+ * @param url - the URL called (its path and query string are signed)
+ * @param o - method (default POST), body, Authorization, x-request-id, secret (default the development one), clock
+ * @returns `x-hub-timestamp` and `x-hub-signature`
+ * @example fetch(url, { method: 'POST', body, headers: { ...gatewaySignedHeaders(url, { body }), 'content-type': 'application/json' } })
+ */
+export function gatewaySignedHeaders(
+  url: string,
+  o: { method?: string; body?: string; authorization?: string; requestId?: string; secret?: string; now?: number } = {},
+): Record<string, string> {
+  const { pathname, search } = new URL(url);
+  return signGatewayRequest(
+    o.secret ?? DEV_GATEWAY_SIGNING_SECRET,
+    { method: o.method ?? 'POST', target: pathname + search, authorization: o.authorization, requestId: o.requestId, body: o.body },
+    o.now,
+  );
+}
+
+/**
+ * Posts a GraphQL operation, signed as the gateway signs what it forwards (so it works straight at a subgraph).
  * @param url - the /graphql URL
  * @param query - the document
  * @param variables - variables
@@ -74,13 +95,14 @@ export interface GqlResult<T = Record<string, any>> {
  * @returns status, data and errors
  */
 export async function gql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, authorization?: string): Promise<GqlResult<T>> {
+  const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...gatewaySignedHeaders(url, { body, authorization }) },
+    body,
   });
-  const body = (await res.json()) as GqlResult<T>;
-  return { status: res.status, data: body.data, errors: body.errors };
+  const parsed = (await res.json()) as GqlResult<T>;
+  return { status: res.status, data: parsed.data, errors: parsed.errors };
 }
 
 /**
