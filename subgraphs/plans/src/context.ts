@@ -6,6 +6,8 @@ import { PlanCirculationEntity } from './plan/plan-circulation.entity';
 import { PlanProgressEntity } from './plan/plan-progress.entity';
 import { DeadlineEntity } from './deadline/deadline.entity';
 import { PlacementFactEntity } from './facts/placement-fact.entity';
+import { PeriodFactEntity } from './facts/period-fact.entity';
+import { ReviewFactEntity } from './facts/review-fact.entity';
 
 /** Per-request loaders of the plans service: one SQL statement per batch. */
 export interface PlansLoaders {
@@ -16,6 +18,8 @@ export interface PlansLoaders {
   progressByPlan: DataLoader<string, PlanProgressEntity[]>;
   deadlinesByChild: DataLoader<string, DeadlineEntity[]>;
   placementsByChild: DataLoader<string, PlacementFactEntity[]>;
+  periodsByChild: DataLoader<string, PeriodFactEntity[]>;
+  reviewsByChild: DataLoader<string, ReviewFactEntity[]>;
 }
 
 /** The plans service's request context. */
@@ -42,6 +46,8 @@ export function createPlansContext(base: ServiceContext): PlansContext {
       progressByPlan: grouped(PlanProgressEntity, 'planId', { recordedAt: 'asc' }),
       deadlinesByChild: grouped(DeadlineEntity, 'childId', { dueAt: 'asc' }),
       placementsByChild: grouped(PlacementFactEntity, 'childId', { startedAt: 'asc' }),
+      periodsByChild: grouped(PeriodFactEntity, 'childId', { startedOn: 'asc' }),
+      reviewsByChild: grouped(ReviewFactEntity, 'childId', { heldOn: 'asc' }),
     },
   };
 }

@@ -7,6 +7,7 @@ import { readPlan } from './plan/read-plan';
 import { ChildPlansResolver } from './child/child-plans.resolver';
 import { childRef } from './child/child.type';
 import { DeadlineResolver } from './deadline/deadline.resolver';
+import { ChildReviewTimetableResolver, DeadlinePreviewResolver } from './deadline/deadline-preview.resolver';
 
 const planReference = { __resolveReference: (ref: { id: string }, ctx: PlansContext) => readPlan(ctx, ref.id) };
 
@@ -19,7 +20,7 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('plans', false);
   return buildFederatedSchema(
     {
-      resolvers: [PlanResolver, PlanObjectiveResolver, ChildPlansResolver, DeadlineResolver, ...accessLog.resolvers],
+      resolvers: [PlanResolver, PlanObjectiveResolver, ChildPlansResolver, DeadlineResolver, DeadlinePreviewResolver, ChildReviewTimetableResolver, ...accessLog.resolvers],
       orphanedTypes: [CarePlan, PlacementPlan, PathwayPlan, PersonalEducationPlan, HealthPlan, ProviderPlan],
     },
     {

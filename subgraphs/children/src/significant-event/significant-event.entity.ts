@@ -15,6 +15,8 @@ export const SIGNIFICANT_EVENT_KINDS = [
   'PLACED_OUT_OF_AREA',      // IRO-N1-OUTOFAREA
   'EMERGENCY_MOVE',          // PA-EMERG-MOVE / REV-AFTER-EMERG
   'CONTACT_REFUSED',         // CON-S34-7D / CON-REG8
+  'CONTACT_RESUMED',         // CON-S34-7D met: contact resumed after an urgent refusal
+  'S34_APPLICATION_MADE',    // CON-S34-7D met: an application to court under s34 (refusal beyond 7 days)
   'CHILD_REQUESTS_REVIEW',   // PA-REVIEW-REQ (iii)
   'DEATH',                   // R40-DEATH
   'DBS_REFERRAL',            // R40-DBS

@@ -6,6 +6,7 @@ import { ChildEntity } from '../child/child.entity';
 import { PlacementEntity } from '../placement/placement.entity';
 import { EVENT_WRITERS } from '../child/child.policy';
 import { ProviderEntity } from '../reference-data/provider.entity';
+import { checkChildInCare, checkRefusalLength } from './contact-refusal';
 
 /** Input of recordSignificantEvent. */
 export interface SignificantEventInput {
@@ -18,7 +19,7 @@ export interface SignificantEventInput {
 }
 
 /** Kinds only the placing authority records (decisions it takes). */
-const AUTHORITY_ONLY: SignificantEventKind[] = ['CONTACT_REFUSED'];
+const AUTHORITY_ONLY: SignificantEventKind[] = ['CONTACT_REFUSED', 'CONTACT_RESUMED', 'S34_APPLICATION_MADE'];
 
 /** Recording the chronology. */
 export class SignificantEventService {
@@ -26,7 +27,8 @@ export class SignificantEventService {
 
   /**
    * recordSignificantEvent: by the placing authority's staff, or by the provider the child is placed with at the
-   * time of the event. CONTACT_REFUSED (s34(6)) lasts at most 7 days (CON-S34-7D).
+   * time of the event. CONTACT_REFUSED (s34(6)) is for a child in care and lasts at most 7 days (CON-S34-7D); the
+   * authority records its end with CONTACT_RESUMED or S34_APPLICATION_MADE.
    */
   async record(input: SignificantEventInput, now = hubNow()): Promise<SignificantEventEntity> {
     const p = this.principal;
@@ -38,12 +40,7 @@ export class SignificantEventService {
     if (input.occurredAt.getTime() > now.getTime() + 5 * 60 * 1000) throw new InputError('an event cannot be in the future', { field: 'occurredAt', reason: 'DATE_IN_FUTURE' });
     const summary = input.summary?.trim();
     if (!summary) throw new InputError('summary is required', { field: 'summary', reason: 'REQUIRED' });
-    if (kind === 'CONTACT_REFUSED') {
-      const d = input.durationDays;
-      if (d == null || !Number.isInteger(d) || d < 1 || d > 7) {
-        throw new InputError('an urgent s34(6) refusal of contact lasts 1 to 7 days; longer needs a court order (CON-S34-7D)', { field: 'durationDays', reason: 'CONTACT_REFUSAL_TOO_LONG', ruleId: 'CON-S34-7D' });
-      }
-    }
+    if (kind === 'CONTACT_REFUSED') checkRefusalLength(input.durationDays);
     return this.em.transactional(async (em) => {
       const child = /^[0-9a-f-]{36}$/i.test(input.childId) ? await em.findOne(ChildEntity, { id: input.childId }) : null;
       if (!child) throw new NotFoundError('no such child', { childId: input.childId });
@@ -53,6 +50,7 @@ export class SignificantEventService {
       const isProvider = hasRole(p, 'PROVIDER_STAFF', 'PROVIDER_MANAGER') && providerCovers(p, access, input.occurredAt);
       if (!isAuthority && !isProvider) throw new ForbiddenError('not permitted to record events for this child');
       if (AUTHORITY_ONLY.includes(kind) && !isAuthority) throw new ForbiddenError('only the placing authority records this kind of event');
+      if (kind === 'CONTACT_REFUSED') await checkChildInCare(em, child.id, input.occurredAt);
       const placement = await em.findOne(PlacementEntity, {
         childId: child.id, startedAt: { $lte: input.occurredAt }, $or: [{ endedAt: null }, { endedAt: { $gt: input.occurredAt } }],
       });

@@ -7,7 +7,8 @@ const OPEN = 'where "met_at" is null and "not_applicable" = false';
 /**
  * One entry of the deadline ledger: a statutory or local duty about a subject (`placement:<id>`, `period:<id>`,
  * `review:<id>`…). Unique per (child, rule, subject), so recomputing from a redelivered event updates, never adds.
- * The partial indexes serve Query.overdue: unmet rows by authority, by provider, or by due instant.
+ * The partial indexes serve Query.overdue: unmet rows by authority, by provider, or by due instant; and the unmet rows
+ * waiting for a newer calendar (no due instant yet), by authority.
  */
 @Entity({ tableName: 'deadline' })
 @Unique({ properties: ['childId', 'ruleId', 'subjectKey'] })
@@ -15,6 +16,7 @@ const OPEN = 'where "met_at" is null and "not_applicable" = false';
 @Index({ name: 'deadline_open_authority_idx', expression: `create index "deadline_open_authority_idx" on "plans"."deadline" ("placing_authority", "due_at", "id") ${OPEN}` })
 @Index({ name: 'deadline_open_provider_idx', expression: `create index "deadline_open_provider_idx" on "plans"."deadline" ("provider_id", "due_at", "id") ${OPEN}` })
 @Index({ name: 'deadline_open_due_idx', expression: `create index "deadline_open_due_idx" on "plans"."deadline" ("due_at", "id") ${OPEN}` })
+@Index({ name: 'deadline_beyond_calendar_idx', expression: `create index "deadline_beyond_calendar_idx" on "plans"."deadline" ("placing_authority") where "due_at" is null and "met_at" is null and "not_applicable" = false` })
 @Index({ properties: ['periodId'] })
 @Index({ properties: ['placementId'] })
 export class DeadlineEntity {
@@ -50,11 +52,12 @@ export class DeadlineEntity {
   @Property({ type: 'uuid', nullable: true })
   placementId?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
-  dueAt!: Date;
+  /** Null while the date cannot be computed: the count runs past the bank-holiday calendar (status BEYOND_CALENDAR). */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  dueAt!: Date | null;
 
-  @Property({ type: 'string', columnType: 'date' })
-  dueDate!: string;
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  dueDate!: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   metAt?: Date | null;

@@ -88,7 +88,7 @@ export class DeadlineResolver {
     ]);
     const page = rows.slice(0, size);
     for (const r of page) ctx.audit.note('READ', r.childId, 'Query.overdue');
-    const edges = page.map((r) => ({ cursor: encodeCursor(`${r.dueAt.toISOString()}|${r.id}`), node: toDeadline(r, asOf) }));
+    const edges = page.map((r) => ({ cursor: encodeCursor(`${r.dueAt!.toISOString()}|${r.id}`), node: toDeadline(r, asOf) }));
     return {
       edges, totalCount: total,
       pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },

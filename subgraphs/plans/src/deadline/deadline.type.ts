@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { deadlineStatus, DeadlineStatus } from '@hub/statutory';
+import { basisAnchor, deadlineStatus, DeadlineStatus } from '@hub/statutory';
+import type { DeadlineBasis as EngineBasis } from '@hub/statutory';
 import type { DeadlineEntity } from './deadline.entity';
 
 /** Where a deadline stands, judged at read time against now or the query's asOf. */
@@ -8,8 +9,16 @@ export enum DeadlineStatusKind {
   MET = 'MET',
   OVERDUE = 'OVERDUE',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
+  BEYOND_CALENDAR = 'BEYOND_CALENDAR',
 }
-registerEnumType(DeadlineStatusKind, { name: 'DeadlineStatus' });
+registerEnumType(DeadlineStatusKind, {
+  name: 'DeadlineStatus',
+  valuesConfig: {
+    BEYOND_CALENDAR: {
+      description: 'Owed, but its working-day count runs past the bank-holiday calendar: no date until a newer calendar is loaded (see reason).',
+    },
+  },
+});
 
 /** A non-working day skipped by a working-day count. */
 @ObjectType()
@@ -85,11 +94,11 @@ export class Deadline {
   @Field(() => String, { description: 'What the deadline is about, e.g. placement:<id>, period:<id>, review:<id>.' })
   subjectKey!: string;
 
-  @Field(() => Date)
-  dueAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When it falls due; null only while BEYOND_CALENDAR.' })
+  dueAt!: Date | null;
 
-  @Field(() => String, { description: 'London date it falls due (YYYY-MM-DD).' })
-  dueDate!: string;
+  @Field(() => String, { nullable: true, description: 'London date it falls due (YYYY-MM-DD); null only while BEYOND_CALENDAR.' })
+  dueDate!: string | null;
 
   @Field(() => DeadlineStatusKind)
   status!: DeadlineStatusKind;
@@ -100,10 +109,27 @@ export class Deadline {
   @Field(() => String, { nullable: true })
   notApplicableReason?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Why it is NOT_APPLICABLE or BEYOND_CALENDAR, in words.' })
+  reason?: string | null;
+
   @Field(() => DeadlineBasis)
   basis!: DeadlineBasis;
 
   childId!: string;
+}
+
+/**
+ * Maps the engine's basis to its GraphQL type.
+ * @param b - the basis (as computed or stored)
+ * @returns the GraphQL object
+ */
+export function toBasis(b: EngineBasis): DeadlineBasis {
+  return Object.assign(new DeadlineBasis(), {
+    anchor: basisAnchor(b.anchor), anchorDescription: b.anchorDescription, unit: b.unit, count: b.count, direction: b.direction,
+    skipped: (b.skipped ?? []).map((s) => Object.assign(new SkippedDay(), s)), citation: b.citation, sourceUrl: b.sourceUrl ?? null,
+    class: b.class, overridden: b.overridden, provisional: b.provisional, inclusiveAlternative: b.inclusiveAlternative ?? null,
+    practicalDate: b.practicalDate ?? null, explanation: b.explanation,
+  });
 }
 
 /**
@@ -114,18 +140,13 @@ export class Deadline {
  */
 export function toDeadline(e: DeadlineEntity, asOf: Date): Deadline {
   const status: DeadlineStatus = deadlineStatus(
-    { dueAt: e.dueAt.toISOString(), metAt: e.metAt ? e.metAt.toISOString() : null, notApplicable: e.notApplicable },
+    { dueAt: e.dueAt ? e.dueAt.toISOString() : null, metAt: e.metAt ? e.metAt.toISOString() : null, notApplicable: e.notApplicable },
     asOf.toISOString(),
   );
-  const b = e.basis;
+  const reason = status === 'NOT_APPLICABLE' ? e.notApplicableReason ?? null : status === 'BEYOND_CALENDAR' ? e.basis.explanation : null;
   return Object.assign(new Deadline(), {
-    id: e.id, ruleId: e.ruleId, title: e.title, class: e.class, subjectKey: e.subjectKey, dueAt: e.dueAt, dueDate: e.dueDate,
-    status: status as DeadlineStatusKind, metAt: e.metAt ?? null, notApplicableReason: e.notApplicableReason ?? null, childId: e.childId,
-    basis: Object.assign(new DeadlineBasis(), {
-      anchor: b.anchor, anchorDescription: b.anchorDescription, unit: b.unit, count: b.count, direction: b.direction,
-      skipped: (b.skipped ?? []).map((s) => Object.assign(new SkippedDay(), s)), citation: b.citation, sourceUrl: b.sourceUrl ?? null,
-      class: b.class, overridden: b.overridden, provisional: b.provisional, inclusiveAlternative: b.inclusiveAlternative ?? null,
-      practicalDate: b.practicalDate ?? null, explanation: b.explanation,
-    }),
+    id: e.id, ruleId: e.ruleId, title: e.title, class: e.class, subjectKey: e.subjectKey, dueAt: e.dueAt ?? null, dueDate: e.dueDate ?? null,
+    status: status as DeadlineStatusKind, metAt: e.metAt ?? null, notApplicableReason: e.notApplicableReason ?? null, reason, childId: e.childId,
+    basis: toBasis(e.basis),
   });
 }

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { hubCalendar } from '@hub/service-kit';
-import { CalendarHorizonError, computeDeadline, Deadline, ImplementedRuleId, RuleOverride } from '@hub/statutory';
+import {
+  BeyondCalendar, computeDeadlineOrBeyond, Deadline, DeadlineBasis, HolidayCalendar, ImplementedRuleId, isBeyondCalendar,
+  isImplementedRuleId, RuleOverride,
+} from '@hub/statutory';
 import { DeadlineEntity } from './deadline.entity';
 import { RuleOverrideEntity } from './rule-override.entity';
 
@@ -22,39 +25,58 @@ export interface LedgerSubject {
  * @returns its overrides
  */
 export async function overridesOf(em: EntityManager, org: string): Promise<RuleOverride[]> {
-  const rows = await em.find(RuleOverrideEntity, { org });
-  return rows.map((r) => ({ ruleId: r.ruleId as RuleOverride['ruleId'], enabled: r.enabled, ...(r.count !== null && r.count !== undefined ? { count: r.count } : {}) }));
+  return (await em.find(RuleOverrideEntity, { org })).map(toEngineOverride);
 }
 
+const toEngineOverride = (r: RuleOverrideEntity): RuleOverride =>
+  ({ ruleId: r.ruleId as RuleOverride['ruleId'], enabled: r.enabled, ...(r.count !== null && r.count !== undefined ? { count: r.count } : {}) });
+
+/** What a computation gives the ledger: a deadline, one that waits for a newer calendar, or null (switched off). */
+export type Computed = Deadline | BeyondCalendar | null;
+
+/** The basis as stored: the engine's, plus the stage of a multi-stage rule so a waiting entry can be recomputed. */
+type StoredBasis = DeadlineBasis & { phase?: string };
+
 /**
- * Computes a rule with the hub calendar and the authority's overrides. A count past the calendar's horizon yields
- * no deadline (the engine refuses to guess: DOMAIN §16 note 4); it is computed again when the calendar grows.
+ * Computes a rule with the hub calendar and the authority's overrides. A working-day count past the calendar's
+ * horizon is not dropped: it yields a BeyondCalendar (the engine refuses to guess, DOMAIN §16 note 4), kept in the
+ * ledger with status BEYOND_CALENDAR and computed again when a newer calendar is loaded.
  * @param ruleId - the rule
  * @param anchor - date or instant
  * @param overrides - the placing authority's overrides
- * @returns the deadline, null when switched off, undefined when beyond the calendar
+ * @returns the deadline, a beyond-calendar result, or null when switched off
  */
-export function compute(ruleId: ImplementedRuleId, anchor: string, overrides: readonly RuleOverride[]): Deadline | null | undefined {
-  try {
-    return computeDeadline(ruleId, anchor, { calendar: hubCalendar(), overrides });
-  } catch (e) {
-    if (e instanceof CalendarHorizonError) return undefined;
-    throw e;
+export function compute(ruleId: ImplementedRuleId, anchor: string, overrides: readonly RuleOverride[]): Computed {
+  return computeDeadlineOrBeyond(ruleId, anchor, { calendar: hubCalendar(), overrides });
+}
+
+function applyComputed(row: DeadlineEntity, d: Deadline | BeyondCalendar, explanation?: string): void {
+  const basis: StoredBasis = { ...d.basis, ...(d.phase !== undefined ? { phase: d.phase } : {}) };
+  row.title = d.title;
+  row.class = d.class;
+  if (isBeyondCalendar(d)) {
+    row.dueAt = null;
+    row.dueDate = null;
+  } else {
+    row.dueAt = new Date(d.dueAt);
+    row.dueDate = d.dueDate;
   }
+  row.basis = explanation ? { ...basis, explanation: `${basis.explanation} ${explanation}` } : basis;
 }
 
 /**
  * Inserts or recomputes one ledger entry (unique per child, rule and subject). A met or not-applicable entry keeps
- * that state; a rule the authority switched off marks an unmet entry NOT_APPLICABLE.
+ * that state; a rule the authority switched off marks an unmet entry NOT_APPLICABLE; a count past the calendar is
+ * kept without a date (BEYOND_CALENDAR) rather than dropped.
  * @param em - the unit of work
  * @param s - the subject
  * @param ruleId - the rule (needed when `d` is null)
- * @param d - the computed deadline (null: switched off; undefined: beyond the calendar)
+ * @param d - the computed deadline (null: switched off; undefined: nothing to record)
  * @param extra - a not-applicable reason to record, or an explanation to append
  * @returns the entry, if any
  */
 export async function upsertDeadline(
-  em: EntityManager, s: LedgerSubject, ruleId: string, d: Deadline | null | undefined,
+  em: EntityManager, s: LedgerSubject, ruleId: string, d: Computed | undefined,
   extra: { notApplicableReason?: string; explanation?: string } = {},
 ): Promise<DeadlineEntity | null> {
   const existing = await em.findOne(DeadlineEntity, { childId: s.childId, ruleId, subjectKey: s.subjectKey });
@@ -68,13 +90,9 @@ export async function upsertDeadline(
   }
   const row = existing ?? em.create(DeadlineEntity, {
     childId: s.childId, ruleId, subjectKey: s.subjectKey, title: d.title, placingAuthority: s.placingAuthority,
-    dueAt: new Date(d.dueAt), dueDate: d.dueDate, basis: d.basis, class: d.class,
+    dueAt: null, dueDate: null, basis: d.basis, class: d.class,
   });
-  row.title = d.title;
-  row.class = d.class;
-  row.dueAt = new Date(d.dueAt);
-  row.dueDate = d.dueDate;
-  row.basis = extra.explanation ? { ...d.basis, explanation: `${d.basis.explanation} ${extra.explanation}` } : d.basis;
+  applyComputed(row, d, extra.explanation);
   row.placingAuthority = s.placingAuthority;
   if (s.providerId && !row.providerId) row.providerId = s.providerId;
   if (s.periodId !== undefined) row.periodId = s.periodId;
@@ -85,6 +103,57 @@ export async function upsertDeadline(
   }
   em.persist(row);
   return row;
+}
+
+/** What {@link recomputeBeyondCalendar} did. */
+export interface CalendarRecompute {
+  /** Entries that now have a due date. */
+  dated: number;
+  /** Entries whose count still runs past the new calendar. */
+  stillWaiting: number;
+}
+
+/**
+ * Recomputes every unmet entry waiting for a newer calendar (no due date yet) with `calendar` and its authority's
+ * overrides (read in one query). Called when a newer calendar is loaded (CalendarUpdated).
+ * @param em - the unit of work (the consumer's transaction)
+ * @param calendar - the newly loaded calendar
+ * @returns how many entries were dated and how many still wait
+ */
+export async function recomputeBeyondCalendar(em: EntityManager, calendar: HolidayCalendar): Promise<CalendarRecompute> {
+  const rows = await em.find(DeadlineEntity, { dueAt: null, metAt: null, notApplicable: false });
+  const orgs = [...new Set(rows.map((r) => r.placingAuthority))];
+  const overrides = new Map<string, RuleOverride[]>();
+  if (orgs.length) {
+    for (const o of await em.find(RuleOverrideEntity, { org: { $in: orgs } })) overrides.set(o.org, [...(overrides.get(o.org) ?? []), toEngineOverride(o)]);
+  }
+  const result: CalendarRecompute = { dated: 0, stillWaiting: 0 };
+  for (const row of rows) {
+    if (!isImplementedRuleId(row.ruleId)) continue;
+    const { anchor, phase } = row.basis as StoredBasis;
+    const d = computeDeadlineOrBeyond(row.ruleId, anchor, { calendar, overrides: overrides.get(row.placingAuthority) ?? [], ...(phase !== undefined ? { phase } : {}) });
+    if (d === null) {
+      row.notApplicable = true;
+      row.notApplicableReason = 'switched off by the placing authority (rule override)';
+      continue;
+    }
+    applyComputed(row, d);
+    if (isBeyondCalendar(d)) result.stillWaiting++;
+    else result.dated++;
+  }
+  return result;
+}
+
+/**
+ * The ledger's handling of CalendarUpdated: the waiting entries are recomputed with the calendar the event carries
+ * (the process's own calendar is refreshed after the event commits).
+ * @param em - the consumer's transaction
+ * @param payload - the event payload `{ data, source }`
+ * @returns what was recomputed
+ */
+export function onCalendarUpdated(em: EntityManager, payload: { data?: unknown; source?: unknown }): Promise<CalendarRecompute> {
+  const calendar = HolidayCalendar.fromGovUkJson(payload.data, payload.source ? { source: String(payload.source) } : {});
+  return recomputeBeyondCalendar(em, calendar);
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubEvent } from '@hub/service-kit';
 import { hubCalendar } from '@hub/service-kit';
-import { addDays, endOfLondonDay, londonDate, nextVisitDue } from '@hub/statutory';
+import { endOfLondonDay, londonDate, nextVisitDue } from '@hub/statutory';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PeriodFactEntity } from '../facts/period-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
 import { DeadlineEntity } from '../deadline/deadline.entity';
 import { compute, markNotApplicable, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
+import { applyContactEvent, CONTACT_EVENT_KINDS, ContactEventFacts } from '../deadline/contact';
 import { recomputeLeavingCare } from './leaving-care';
 
 type P = Record<string, any>;
@@ -116,15 +117,8 @@ async function visitRecorded(em: EntityManager, p: P): Promise<void> {
 }
 
 async function significantEvent(em: EntityManager, p: P): Promise<void> {
-  if (p.kind !== 'CONTACT_REFUSED') return;
-  const child = await childFact(em, p.childId, p.placingAuthority);
-  const row = await upsertDeadline(em, { childId: p.childId, subjectKey: `event:${p.eventId}`, placingAuthority: child.placingAuthority, providerId: p.providerId ?? null },
-    'CON-S34-7D', compute('CON-S34-7D', String(p.occurredAt), await overridesOf(em, child.placingAuthority)));
-  // A refusal recorded with its length ends then: within 7 days the limit is kept (s34(6)); longer stays open.
-  const days = Number(p.durationDays);
-  if (row && Number.isInteger(days) && days >= 1 && days <= 7 && !row.metAt) {
-    row.metAt = new Date(endOfLondonDay(addDays(londonDate(String(p.occurredAt)), days)));
-  }
+  if (!(CONTACT_EVENT_KINDS as readonly string[]).includes(p.kind)) return;
+  await applyContactEvent(em, p as ContactEventFacts, (await childFact(em, p.childId, p.placingAuthority)).placingAuthority);
 }
 
 /** Handlers of the children service's events. */

@@ -4,8 +4,14 @@ import { claimEvent } from '@hub/service-kit';
 import type { HubEvent, Logger } from '@hub/service-kit';
 import { childrenHandlers } from './children-events';
 import { reviewHandlers } from './review-events';
+import { onCalendarUpdated } from '../deadline/ledger';
 
-const HANDLERS = { ...childrenHandlers, ...reviewHandlers };
+const HANDLERS = {
+  ...childrenHandlers,
+  ...reviewHandlers,
+  // A newer calendar dates the ledger's entries that were waiting for it.
+  CalendarUpdated: async (em: EntityManager, p: Record<string, unknown>) => void (await onCalendarUpdated(em, p)),
+};
 
 /**
  * Applies one domain event to the facts and the deadline ledger, in one transaction with the record that it was

@@ -71,7 +71,7 @@ async function earlyReview(em: EntityManager, p: P): Promise<void> {
     periodId: p.periodOfCareId, subjectKey: { $like: `period:${p.periodOfCareId}:review:%` }, metAt: null, notApplicable: false,
   });
   for (const d of pending) {
-    if (dueBy >= d.dueDate) continue;
+    if (d.dueDate && dueBy >= d.dueDate) continue;
     // REV-EARLY: the rule id stays; the earlier date and its trigger are recorded in the basis.
     d.dueDate = dueBy;
     d.dueAt = new Date(endOfLondonDay(dueBy));
