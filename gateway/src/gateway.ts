@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type IORedis from 'ioredis';
 import { parse } from 'graphql';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 // Static imports on purpose: Hive would otherwise `import()` the transports itself, and a dynamic import of a
@@ -24,6 +25,21 @@ const GRAPHQL_PATH = '/graphql';
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** Waits until the connection is ready (so the first requests are counted in Redis), at most `timeoutMs`. */
+function redisReady(redis: IORedis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    redis.on('ready', onReady);
+  });
 }
 
 function requireRedisUrl(url: string | undefined): string {
@@ -101,6 +117,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   });
   await runtime.getSchema();
   const schemaLoaded = true;
+  if (redis && !(await redisReady(redis, o.redisReadyTimeoutMs ?? 3000))) {
+    o.log.warn('rate limit: Redis is not reachable at start-up; failing open to a per-instance in-memory limit until it is');
+  }
 
   // Concurrent probes share one round of subgraph checks, so /readiness cannot amplify traffic.
   let probing: Promise<ReadinessReport> | undefined;

@@ -87,6 +87,8 @@ export interface GatewayOptions {
   signingSecret: string;
   /** Redis for the shared rate limit (REDIS_URL). Required unless `limits.rateLimit` is false. */
   redisUrl?: string;
+  /** How long start-up waits for Redis before serving with the per-instance fallback. @default 3000 */
+  redisReadyTimeoutMs?: number;
   /** Largest request body accepted, in bytes (GATEWAY_MAX_BODY_BYTES). @default 1 MiB */
   maxBodyBytes?: number;
   /**
