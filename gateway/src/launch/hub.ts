@@ -8,7 +8,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import { loadHubConfig, portFrom } from '@hub/service-kit';
-import { ensurePostgres, ensureRedis, Started } from './infrastructure';
+import { ensurePostgres, ensureRedis, Started, stopProcess } from './infrastructure';
 import { devToken, seedDemoData } from './demo-data';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -18,6 +18,9 @@ const SERVICES = [
   { name: 'reviews', env: 'REVIEWS_PORT', port: 4003 },
   { name: 'notifications', env: 'NOTIFICATIONS_PORT', port: 4004 },
 ];
+
+/** How long a service may take to stop before it is killed (each stops itself within 10 s). */
+const CHILD_GRACE_MS = 10_000;
 
 const say = (s: string) => process.stdout.write(`[hub] ${s}\n`);
 
@@ -48,13 +51,16 @@ async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   const started: Started[] = [];
   const children: ChildProcess[] = [];
+  let gatewayProcess: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+    // The gateway first (no new work), then the subgraphs (each finishes its work in flight and exits), then what
+    // the launcher started for them (Redis, the embedded PostgreSQL), which they used until they exited.
+    await stopProcess(gatewayProcess, 'SIGTERM', CHILD_GRACE_MS);
+    await Promise.all(children.map((c) => stopProcess(c, 'SIGTERM', CHILD_GRACE_MS)));
     for (const s of started.reverse()) await s.stop().catch(() => undefined);
     process.exit(code);
   };
@@ -87,6 +93,7 @@ async function main() {
       NOTIFICATIONS_URL: `${urls.notifications}/graphql`,
     }, verbose);
     children.push(gw);
+    gatewayProcess = gw;
     gw.once('exit', (code) => !stopping && (say(`the gateway exited (${code}); stopping`), void stop(1)));
     const gatewayUrl = `http://${host}:${gatewayPort}`;
     await waitReady(`${gatewayUrl}/readiness`, 'gateway');

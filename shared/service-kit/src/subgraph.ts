@@ -148,16 +148,23 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
 }
 
 /**
- * Installs SIGTERM/SIGINT handlers that stop the service once and exit.
+ * Installs SIGTERM/SIGINT handlers that stop the service once and exit 0. `stop` finishes the work in flight
+ * and closes every handle; should it not settle within `hardExitMs` the process exits 1 anyway, so a supervisor
+ * never waits on a wedged service.
  * @param stop - the shutdown function
  * @param log - logger
+ * @param hardExitMs - the backstop. @default 9000 (SHUTDOWN_TIMEOUT_MS)
  */
-export function onShutdown(stop: () => Promise<void>, log: Logger): void {
+export function onShutdown(stop: () => Promise<void>, log: Logger, hardExitMs = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 9000): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ hardExitMs }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, hardExitMs).unref();
     stop().then(
       () => process.exit(0),
       (err) => {

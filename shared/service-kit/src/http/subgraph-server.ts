@@ -54,7 +54,8 @@ export interface SubgraphServerOptions<C extends object> {
   /** Depth, alias, token and cost limits, applied to every call as the gateway applies them. @default the hub's */
   limits?: Partial<OperationLimits>;
   /** Largest request body, in bytes. @default 2 MiB */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number;  /** How long `stop()` lets requests in flight finish before closing their connections. @default 5000 */
+  shutdownGraceMs?: number;
 }
 
 /** A running subgraph. */
@@ -141,6 +142,9 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), costLimit, ...(o.plugins ?? [])],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The service's own handler (onShutdown) stops everything in order. Apollo's handler would race it: a second
+    // concurrent apollo.stop() waits on a barrier that is never released, and the process never exits.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -239,10 +243,14 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     port,
     httpServer,
     async stop() {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      // No new connections; idle keep-alive ones close now; requests in flight finish, and a connection still
+      // open after the grace period (a client that keeps a socket without sending) is closed.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const fuse = setTimeout(() => httpServer.closeAllConnections(), o.shutdownGraceMs ?? 5000);
+      fuse.unref();
+      await closed;
+      clearTimeout(fuse);
       await apollo.stop();
     },
   };
