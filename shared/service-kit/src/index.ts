@@ -35,13 +35,15 @@ export {
   RuleNotApplicableError,
   CalendarHorizonGraphQLError,
   createFormatError,
+  fieldViolations,
 } from './graphql/errors';
-export type { HubErrorCode } from './graphql/errors';
+export type { HubErrorCode, FieldViolation } from './graphql/errors';
 export { buildFederatedSchema, subgraphSdl } from './graphql/build-federated-schema';
 export type { ReferenceResolvers } from './graphql/build-federated-schema';
-export { DateTimeScalar, LocalDateScalar, parseLocalDate } from './graphql/scalars';
+export { DateTimeScalar, LocalDateScalar, parseLocalDate, parseInstant, isUuid, MIN_YEAR, MAX_YEAR } from './graphql/scalars';
+export { TextId, maxLengthArg, checkInputValue, checkRepresentations, guardInputs, MAX_TEXT_ID_LENGTH, FREE_TEXT_MAX } from './graphql/input-guard';
 export { PageInfo, ConnectionType, encodeCursor, decodeCursor, pageSize, toConnection } from './graphql/connection';
-export type { ConnectionShape } from './graphql/connection';
+export type { ConnectionShape, CursorPart } from './graphql/connection';
 export { keyedLoader, groupedLoader } from './graphql/loaders';
 export { OutboxEvent } from './events/outbox-event.entity';
 export { ProcessedEvent, claimEvent } from './events/processed-event.entity';

@@ -2,7 +2,8 @@ import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphq
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
-import { DateTimeScalar, LocalDateScalar } from './scalars';
+import { DateTimeScalar } from './scalars';
+import { collectTextIds, guardInputs } from './input-guard';
 
 /** A `__resolveReference` map keyed by type name. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: never, ctx: never, info: never) => unknown }>;
@@ -11,7 +12,9 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
   import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@interfaceObject"])`;
 
 /**
- * Builds a Federation 2 subgraph schema from type-graphql classes.
+ * Builds a Federation 2 subgraph schema from type-graphql classes. Input is checked before any resolver runs:
+ * class-validator constraints on input classes (`@MaxLength`...), and the hub's own checks on every argument and
+ * `_entities` representation (UUID ids, no NUL characters, known entity types; see `guardInputs`).
  * @param options - type-graphql build options (resolvers, orphanedTypes, authChecker…)
  * @param references - reference resolvers for the entities this subgraph resolves
  * @returns the executable subgraph schema
@@ -26,18 +29,19 @@ export async function buildFederatedSchema(
       { type: Date, scalar: DateTimeScalar },
       ...(options.scalarsMap ?? []),
     ],
-    validate: false,
+    validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
-  void LocalDateScalar;
+  const textIds = collectTextIds(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, ref] of Object.entries(references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
   }
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as never,
   });
+  return guardInputs(subgraph, textIds);
 }
 
 /**

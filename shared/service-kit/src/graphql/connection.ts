@@ -1,5 +1,6 @@
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { InputError } from './errors';
+import { isUuid, MAX_YEAR, MIN_YEAR } from './scalars';
 
 /** Relay page information. Declared by several subgraphs, so it is shareable. */
 @Directive('@shareable')
@@ -63,15 +64,45 @@ export function encodeCursor(key: string): string {
   return Buffer.from(`c:${key}`, 'utf8').toString('base64url');
 }
 
+/** What one `|`-separated part of a cursor key holds. */
+export type CursorPart = 'uuid' | 'instant';
+
+const MAX_CURSOR_LENGTH = 200;
+const BASE64URL_RE = /^[A-Za-z0-9_-]+$/;
+const INSTANT_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function invalidCursor(field: string, why: string): InputError {
+  return new InputError(`invalid cursor: ${why}`, { field, reason: 'INVALID_CURSOR' });
+}
+
+function validPart(kind: CursorPart, value: string): boolean {
+  if (kind === 'uuid') return isUuid(value);
+  if (!INSTANT_KEY_RE.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString() !== value) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 /**
- * Decodes a cursor made by {@link encodeCursor}.
+ * Decodes and validates a cursor made by {@link encodeCursor}: its key must have exactly the parts the caller
+ * sorts by, each of the right kind, so nothing unchecked reaches SQL. Anything else is BAD_USER_INPUT with
+ * `reason: INVALID_CURSOR`.
  * @param cursor - the opaque cursor
- * @returns the sort key
+ * @param shape - the kinds of the key's `|`-separated parts, e.g. `['instant', 'uuid']`
+ * @param field - the argument it came in. @default 'after'
+ * @returns the key's parts, in order
+ * @example const [dueAt, id] = decodeCursor(args.after, ['instant', 'uuid']);
  */
-export function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string, shape: readonly CursorPart[], field = 'after'): string[] {
+  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !BASE64URL_RE.test(cursor)) {
+    throw invalidCursor(field, 'not a cursor from this API');
+  }
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!raw.startsWith('c:')) throw new InputError('invalid cursor', { field: 'after', reason: 'INVALID_CURSOR' });
-  return raw.slice(2);
+  if (!raw.startsWith('c:')) throw invalidCursor(field, 'not a cursor from this API');
+  const parts = raw.slice(2).split('|');
+  if (parts.length !== shape.length || !parts.every((p, i) => validPart(shape[i], p))) {
+    throw invalidCursor(field, 'not a cursor of this list');
+  }
+  return parts;
 }
 
 /**

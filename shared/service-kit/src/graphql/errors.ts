@@ -73,18 +73,59 @@ const KNOWN = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+/** One failed class-validator constraint set, as clients see it. */
+export interface FieldViolation {
+  /** Path inside the argument, e.g. `socialWorker.name`. */
+  field: string;
+  /** Constraint names, e.g. `maxLength`. */
+  constraints: string[];
+}
+
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
 /**
- * Builds Apollo's `formatError`: known codes pass through; ORM errors map to NOT_FOUND / CONFLICT; anything
- * else becomes INTERNAL_SERVER_ERROR with a generic message, and the original is logged.
+ * Flattens class-validator errors (nested for nested inputs) into field paths, without echoing the values.
+ * @param errors - `validationErrors` of type-graphql's ArgumentValidationError
+ * @param prefix - path of the parent
+ * @returns one entry per failing field
+ */
+export function fieldViolations(errors: unknown, prefix = ''): FieldViolation[] {
+  if (!Array.isArray(errors)) return [];
+  return (errors as ClassValidatorError[]).flatMap((e) => {
+    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, constraints: Object.keys(e.constraints) }] : [];
+    return [...own, ...fieldViolations(e.children, field)];
+  });
+}
+
+/**
+ * Builds Apollo's `formatError`: known codes pass through; class-validator failures become BAD_USER_INPUT with
+ * `reason: INVALID_INPUT` and the failing `fields`; ORM errors map to NOT_FOUND / CONFLICT; a PostgreSQL data
+ * exception (SQLSTATE class 22: value too long, invalid text...) is bad input that no check caught, so it becomes
+ * BAD_USER_INPUT `reason: DATA_EXCEPTION` and is logged; anything else becomes INTERNAL_SERVER_ERROR with a
+ * generic message, and the original is logged.
  * @param log - where to log unexpected errors
  * @returns a formatError function
  */
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
-    if (code && KNOWN.has(code)) return formatted;
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     const name = (original as { name?: string })?.name;
+    if (formatted.extensions?.validationErrors !== undefined) {
+      const fields = fieldViolations(formatted.extensions.validationErrors);
+      return {
+        message: `invalid input: ${fields.map((f) => `${f.field} (${f.constraints.join(', ')})`).join('; ')}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields },
+      };
+    }
+    if (code && KNOWN.has(code)) return formatted;
     if (name === 'NotFoundError') {
       return { ...formatted, message: 'not found', extensions: { code: 'NOT_FOUND' } };
     }
@@ -93,6 +134,16 @@ export function createFormatError(log: Logger) {
     }
     if (name === 'CalendarHorizonError') {
       return { ...formatted, extensions: { code: 'CALENDAR_HORIZON' } };
+    }
+    const sqlState = (original as { code?: unknown })?.code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+      log.warn({ err: original, path: formatted.path, sqlState }, 'input refused by the database: a check is missing');
+      return {
+        message: 'a value is not acceptable',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', reason: 'DATA_EXCEPTION' },
+      };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
