@@ -17,8 +17,6 @@ export interface NotificationsContext extends ServiceContext {
   deliveries?: DeliveryQueue;
 }
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
 /**
  * Adds the notifications loaders to the common context.
  * @param base - the common context
@@ -31,7 +29,7 @@ export function createNotificationsContext(base: ServiceContext, orm: MikroORM):
     ...base,
     deliveries: deliveryQueueFor(orm),
     loaders: {
-      notificationById: keyedLoader((ids) => em.find(NotificationEntity, { id: { $in: ids.filter((i) => UUID.test(i)) } }), (n) => n.id),
+      notificationById: keyedLoader((ids) => em.find(NotificationEntity, { id: { $in: [...ids] } }), (n) => n.id),
       notificationsByChild: groupedLoader(
         (ids) => em.find(NotificationEntity, { childId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
         (n) => n.childId!,

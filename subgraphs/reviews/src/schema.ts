@@ -28,7 +28,7 @@ export function buildReviewsSchema(): Promise<GraphQLSchema> {
       },
       LookedAfterReview: {
         __resolveReference: async (ref: { id: string }, ctx: ReviewsContext) => {
-          const row = /^[0-9a-f-]{36}$/i.test(ref.id) ? await ctx.loaders.reviewById.load(ref.id) : null;
+          const row = await ctx.loaders.reviewById.load(ref.id);
           if (!row) return null;
           return reviewForCaller(ctx, row);
         },

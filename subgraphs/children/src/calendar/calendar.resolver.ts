@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { CalendarVersion, hubCalendar, hubCalendarVersion, InputError, recordEvent, refreshCalendar, requireRole } from '@hub/service-kit';
+import { CalendarVersion, hubCalendar, hubCalendarVersion, InputError, maxLengthArg, recordEvent, refreshCalendar, requireRole } from '@hub/service-kit';
 import { HolidayCalendar } from '@hub/statutory';
 import type { ChildrenContext } from '../context';
 
@@ -60,7 +60,7 @@ export class CalendarResolver {
   @Mutation(() => BankHolidayCalendar, { description: 'ADMIN: load a gov.uk bank-holidays.json (England and Wales); every service adopts it.' })
   async loadBankHolidays(
     @Arg('json', () => String, { description: 'The file’s contents.' }) json: string,
-    @Arg('source', () => String, { nullable: true, description: 'Where it came from, e.g. https://www.gov.uk/bank-holidays.json' }) source: string | undefined,
+    @Arg('source', () => String, { nullable: true, description: 'Where it came from, e.g. https://www.gov.uk/bank-holidays.json', ...maxLengthArg('source', 500) }) source: string | undefined,
     @Ctx() ctx: ChildrenContext,
   ): Promise<BankHolidayCalendar> {
     requireRole(ctx.principal, ['ADMIN'], 'load a bank-holiday calendar');

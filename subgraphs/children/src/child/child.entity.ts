@@ -1,9 +1,11 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** A child or young person looked after (or formerly looked after) by a local authority. */
 @Entity({ tableName: 'child' })
 @Index({ properties: ['placingAuthority', 'id'] })
+// A case reference identifies one child within its authority (several children may have none).
+@Unique({ name: 'child_placing_authority_case_reference_unique', properties: ['placingAuthority', 'caseReference'] })
 export class ChildEntity {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'id';
 

@@ -1,4 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { FREE_TEXT_MAX, maxLengthArg } from '@hub/service-kit';
 import type { ChildrenContext } from '../context';
 import { Child, toChild } from './child.type';
 import { RegisterChildInput, UpdateChildInput } from './child.input';
@@ -18,15 +20,18 @@ class RecordSignificantEventInput {
   @Field(() => ID)
   childId!: string;
 
+  @MaxLength(40)
   @Field(() => String, { description: 'A SignificantEventKind, e.g. MISSING, SAFEGUARDING_CONCERN, SERIOUS_POLICE_INCIDENT.' })
   kind!: string;
 
   @Field(() => Date)
   occurredAt!: Date;
 
+  @MaxLength(500)
   @Field(() => String)
   summary!: string;
 
+  @MaxLength(FREE_TEXT_MAX)
   @Field(() => String, { nullable: true, description: 'Sensitive detail.' })
   details?: string;
 
@@ -39,9 +44,11 @@ class RecordVisitInput {
   @Field(() => ID)
   childId!: string;
 
+  @MaxLength(10)
   @Field(() => String)
   visitedOn!: string;
 
+  @MaxLength(200)
   @Field(() => String)
   visitor!: string;
 
@@ -97,8 +104,8 @@ export class ChildMutationResolver {
   @Mutation(() => PeriodOfCare, { description: 'The child becomes looked after again: a new period of care and review cycle.' })
   async startPeriodOfCare(
     @Arg('childId', () => ID) childId: string,
-    @Arg('startedOn', () => String) startedOn: string,
-    @Arg('legalStatus', () => String, { nullable: true }) legalStatus: string | undefined,
+    @Arg('startedOn', () => String, maxLengthArg('startedOn', 10)) startedOn: string,
+    @Arg('legalStatus', () => String, { nullable: true, ...maxLengthArg('legalStatus', 4) }) legalStatus: string | undefined,
     @Ctx() ctx: ChildrenContext,
   ): Promise<PeriodOfCare> {
     const period = await new PeriodOfCareService(ctx.em, ctx.principal).start(childId, startedOn, legalStatus ?? undefined);
@@ -110,7 +117,7 @@ export class ChildMutationResolver {
   async ceaseLookedAfter(
     @Arg('childId', () => ID) childId: string,
     @Arg('ceasedAt', () => Date) ceasedAt: Date,
-    @Arg('reason', () => String, { description: 'SSDA903 REC code, e.g. E4A.' }) reason: string,
+    @Arg('reason', () => String, { description: 'SSDA903 REC code, e.g. E4A.', ...maxLengthArg('reason', 8) }) reason: string,
     @Ctx() ctx: ChildrenContext,
   ): Promise<PeriodOfCare> {
     const period = await new PeriodOfCareService(ctx.em, ctx.principal).cease(childId, ceasedAt, reason);
@@ -121,8 +128,8 @@ export class ChildMutationResolver {
   @Mutation(() => LegalStatus)
   async recordLegalStatus(
     @Arg('childId', () => ID) childId: string,
-    @Arg('code', () => String) code: string,
-    @Arg('startedOn', () => String) startedOn: string,
+    @Arg('code', () => String, maxLengthArg('code', 4)) code: string,
+    @Arg('startedOn', () => String, maxLengthArg('startedOn', 10)) startedOn: string,
     @Ctx() ctx: ChildrenContext,
   ): Promise<LegalStatus> {
     const row = await new PeriodOfCareService(ctx.em, ctx.principal).recordLegalStatus(childId, code, startedOn);

@@ -50,7 +50,6 @@ export async function readChild(ctx: ChildrenContext, id: string, info: GraphQLR
 export class ChildResolver {
   @Query(() => Child, { nullable: true, description: 'One child, if the caller may see it.' })
   async child(@Arg('id', () => ID) id: string, @Ctx() ctx: ChildrenContext, @Info() info: GraphQLResolveInfo): Promise<Child | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     return readChild(ctx, id, info);
   }
 
@@ -82,7 +81,7 @@ export class ChildResolver {
       qb.andWhere('exists (select 1 from children.placement pl2 where pl2.child_id = c.id and pl2.provider_id = ? and pl2.ended_at is null)', [args.providerId]);
     }
     const countQb = qb.clone();
-    if (args.after) qb.andWhere({ id: { $gt: decodeCursor(args.after) } });
+    if (args.after) qb.andWhere({ id: { $gt: decodeCursor(args.after, ['uuid'])[0] } });
     const [rows, total] = await Promise.all([qb.orderBy({ id: 'asc' }).limit(size + 1).getResultList(), countQb.getCount()]);
     const fields = `Child{${selectedFields(info).join(',')}}`;
     const page = rows.slice(0, size);

@@ -15,9 +15,26 @@ import { SignificantEventEntity } from '../significant-event/significant-event.e
 import { VisitEntity } from '../visit/visit.entity';
 import { LEGAL_STATUS_CODES, LegalStatusCode, LegalStatusEntity } from '../period-of-care/legal-status.entity';
 
+/**
+ * Validates a date of the child's life (birth, death, care): a real date, not before 1900 (the
+ * scalar's bound) and not in the future.
+ * @param v - the date given
+ * @param field - the input field, for the error
+ * @returns the date
+ */
+export function lifeDate(v: string, field: string): string {
+  const d = parseLocalDate(v, field);
+  notFuture(d, field);
+  return d;
+}
+
 /** Rejects a date after today (London). */
 export function notFuture(date: string, field: string, today = londonDate(hubNow())): void {
   if (date > today) throw new InputError(`${field} cannot be in the future`, { field, reason: 'DATE_IN_FUTURE' });
+}
+
+function sameChild(c: ChildEntity, input: RegisterChildInput, dob: string): boolean {
+  return c.givenName === input.givenName.trim() && c.familyName === input.familyName.trim() && c.dateOfBirth === dob;
 }
 
 function nonEmpty(v: string | undefined, field: string): string {
@@ -41,7 +58,7 @@ export function legalStatusCode(code: string): LegalStatusCode {
  */
 export async function childForWrite(em: EntityManager, p: Principal, id: string, what: string): Promise<ChildEntity> {
   requireRole(p, [...CASE_WRITERS], what);
-  const child = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ChildEntity, { id }) : null;
+  const child = await em.findOne(ChildEntity, { id });
   if (!child) throw new NotFoundError('no such child', { childId: id });
   if (child.placingAuthority !== p.org) throw new ForbiddenError(`not permitted to ${what} for this child`);
   return child;
@@ -60,14 +77,23 @@ export class ChildService {
   async register(input: RegisterChildInput): Promise<ChildEntity> {
     const p = this.principal;
     requireRole(p, [...CASE_WRITERS], 'register a child');
-    const dob = parseLocalDate(input.dateOfBirth);
-    notFuture(dob, 'dateOfBirth');
+    const dob = lifeDate(input.dateOfBirth, 'dateOfBirth');
+    const caseReference = input.caseReference != null ? nonEmpty(input.caseReference, 'caseReference') : null;
     if (input.placingAuthority !== p.org) {
       throw new ForbiddenError('a child can only be registered by its own placing authority', { field: 'placingAuthority' });
     }
     return this.em.transactional(async (em) => {
       if (!(await em.findOne(AuthorityEntity, { code: input.placingAuthority }))) {
         throw new InputError(`unknown authority ${input.placingAuthority}`, { field: 'placingAuthority', reason: 'UNKNOWN_AUTHORITY' });
+      }
+      if (caseReference) {
+        // A repeat of the same registration answers with the first; another child under the same case
+        // reference is a conflict. The unique index settles concurrent repeats.
+        const existing = await em.findOne(ChildEntity, { placingAuthority: input.placingAuthority, caseReference });
+        if (existing && sameChild(existing, input, dob)) return existing;
+        if (existing) {
+          throw new ConflictError(`case reference ${caseReference} is already used for another child`, { reason: 'CASE_REFERENCE_IN_USE', field: 'caseReference', childId: existing.id });
+        }
       }
       const child = em.create(ChildEntity, {
         givenName: nonEmpty(input.givenName, 'givenName'),
@@ -79,24 +105,23 @@ export class ChildService {
         religion: input.religion ?? null,
         language: input.language ?? null,
         genderIdentity: input.genderIdentity ?? null,
-        caseReference: input.caseReference ?? null,
+        caseReference,
         socialWorkerName: input.socialWorker?.name ?? null,
         socialWorkerEmail: input.socialWorker?.email ?? null,
         personalAdviserName: input.personalAdviser?.name ?? null,
       });
       recordEvent(em, { type: 'ChildRegistered', aggregateType: 'Child', aggregateId: child.id, childId: child.id, payload: childFacts(child), actor: p });
-      if (input.becameLookedAfterOn) {
-        const start = parseLocalDate(input.becameLookedAfterOn);
-        notFuture(start, 'becameLookedAfterOn');
+      if (input.becameLookedAfterOn != null) {
+        const start = lifeDate(input.becameLookedAfterOn, 'becameLookedAfterOn');
         if (start < dob) throw new InputError('a child cannot become looked after before birth', { field: 'becameLookedAfterOn', reason: 'BEFORE_BIRTH' });
         const period = em.create(PeriodOfCareEntity, { childId: child.id, startedOn: start, shortBreak: input.shortBreak ?? false });
-        if (input.legalStatus) em.create(LegalStatusEntity, { childId: child.id, code: legalStatusCode(input.legalStatus), startedOn: start });
+        if (input.legalStatus != null) em.create(LegalStatusEntity, { childId: child.id, code: legalStatusCode(input.legalStatus), startedOn: start });
         recordEvent(em, {
           type: 'PeriodOfCareStarted', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId: child.id,
           payload: { childId: child.id, periodOfCareId: period.id, startedOn: start, shortBreak: period.shortBreak, legalStatus: input.legalStatus ?? null, placingAuthority: child.placingAuthority, dateOfBirth: dob },
           actor: p,
         });
-      } else if (input.legalStatus) {
+      } else if (input.legalStatus != null) {
         throw new InputError('a legal status needs becameLookedAfterOn', { field: 'legalStatus', reason: 'NEEDS_PERIOD_OF_CARE' });
       }
       await em.flush();
@@ -110,21 +135,20 @@ export class ChildService {
     return this.em.transactional(async (em) => {
       const child = await childForWrite(em, this.principal, id, 'update the child');
       if (input.dateOfBirth !== undefined && input.dateOfBirth !== null) {
-        const dob = parseLocalDate(input.dateOfBirth);
-        notFuture(dob, 'dateOfBirth');
+        const dob = lifeDate(input.dateOfBirth, 'dateOfBirth');
         const first = await em.findOne(PeriodOfCareEntity, { childId: id }, { orderBy: { startedOn: 'asc' } });
         if (first && first.startedOn < dob) throw new InputError('date of birth after the child became looked after', { field: 'dateOfBirth', reason: 'BEFORE_BIRTH' });
         child.dateOfBirth = dob;
       }
       if (input.dateOfDeath !== undefined && input.dateOfDeath !== null) {
-        const dod = parseLocalDate(input.dateOfDeath);
-        notFuture(dod, 'dateOfDeath');
+        const dod = lifeDate(input.dateOfDeath, 'dateOfDeath');
         if (dod < child.dateOfBirth) throw new InputError('date of death before birth', { field: 'dateOfDeath', reason: 'BEFORE_BIRTH' });
         child.dateOfDeath = dod;
       }
       if (input.givenName !== undefined && input.givenName !== null) child.givenName = nonEmpty(input.givenName, 'givenName');
       if (input.familyName !== undefined && input.familyName !== null) child.familyName = nonEmpty(input.familyName, 'familyName');
-      for (const k of ['sex', 'ethnicity', 'religion', 'language', 'genderIdentity', 'caseReference'] as const) {
+      if (input.caseReference !== undefined && input.caseReference !== null) child.caseReference = nonEmpty(input.caseReference, 'caseReference');
+      for (const k of ['sex', 'ethnicity', 'religion', 'language', 'genderIdentity'] as const) {
         if (input[k] !== undefined && input[k] !== null) child[k] = input[k];
       }
       if (input.socialWorker) {

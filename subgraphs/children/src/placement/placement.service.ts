@@ -116,7 +116,7 @@ export class PlacementService {
       throw new InputError(`unknown SSDA903 reason for placement change ${input.reason}`, { field: 'reason', reason: 'UNKNOWN_REASON' });
     }
     return this.em.transactional(async (em) => {
-      const placement = /^[0-9a-f-]{36}$/i.test(input.placementId) ? await em.findOne(PlacementEntity, { id: input.placementId }) : null;
+      const placement = await em.findOne(PlacementEntity, { id: input.placementId });
       if (!placement) throw new NotFoundError('no such placement', { placementId: input.placementId });
       const child = await childForWrite(em, this.principal, placement.childId, 'end the placement');
       if (placement.endedAt) throw new ConflictError('the placement has already ended', { reason: 'ALREADY_ENDED' });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { InputError, requireRole } from '@hub/service-kit';
+import { MaxLength } from 'class-validator';
+import { InputError, maxLengthArg, requireRole } from '@hub/service-kit';
 import type { ChildrenContext } from '../context';
 import { AuthorityEntity } from './authority.entity';
 import { ProviderEntity, PROVIDER_KINDS, ProviderKind } from './provider.entity';
@@ -7,18 +8,23 @@ import { Authority, Provider, toAuthority, toProvider } from './reference.types'
 
 @InputType()
 class ProviderInput {
+  @MaxLength(40)
   @Field(() => String)
   id!: string;
 
+  @MaxLength(200)
   @Field(() => String)
   name!: string;
 
+  @MaxLength(40)
   @Field(() => String)
   kind!: string;
 
+  @MaxLength(20)
   @Field(() => String, { nullable: true })
   urn?: string;
 
+  @MaxLength(40)
   @Field(() => String, { nullable: true })
   hostAuthority?: string;
 }
@@ -37,7 +43,7 @@ export class ReferenceDataResolver {
   }
 
   @Mutation(() => Authority, { description: 'ADMIN: create or rename an authority.' })
-  async upsertAuthority(@Arg('code', () => String) code: string, @Arg('name', () => String) name: string, @Ctx() ctx: ChildrenContext): Promise<Authority> {
+  async upsertAuthority(@Arg('code', () => String, maxLengthArg('code', 40)) code: string, @Arg('name', () => String, maxLengthArg('name', 200)) name: string, @Ctx() ctx: ChildrenContext): Promise<Authority> {
     requireRole(ctx.principal, ['ADMIN'], 'manage authorities');
     if (!/^[A-Z0-9-]{2,40}$/.test(code)) throw new InputError('authority codes are 2–40 of A–Z, 0–9 and -', { field: 'code', reason: 'INVALID_CODE' });
     const row = await ctx.em.upsert(AuthorityEntity, { code, name });

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { TextId } from '@hub/service-kit';
 import type { AuthorityEntity } from './authority.entity';
 import type { ProviderEntity } from './provider.entity';
 
@@ -6,6 +7,7 @@ import type { ProviderEntity } from './provider.entity';
 @Directive('@key(fields: "code")')
 @ObjectType()
 export class Authority {
+  @TextId()
   @Field(() => ID, { description: 'The authority code, e.g. LA-NORTH (the org claim of its staff).' })
   code!: string;
 
@@ -17,6 +19,7 @@ export class Authority {
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Provider {
+  @TextId()
   @Field(() => ID)
   id!: string;
 

@@ -42,7 +42,7 @@ export class SignificantEventService {
     if (!summary) throw new InputError('summary is required', { field: 'summary', reason: 'REQUIRED' });
     if (kind === 'CONTACT_REFUSED') checkRefusalLength(input.durationDays);
     return this.em.transactional(async (em) => {
-      const child = /^[0-9a-f-]{36}$/i.test(input.childId) ? await em.findOne(ChildEntity, { id: input.childId }) : null;
+      const child = await em.findOne(ChildEntity, { id: input.childId });
       if (!child) throw new NotFoundError('no such child', { childId: input.childId });
       if (input.occurredAt.toISOString().slice(0, 10) < child.dateOfBirth) throw new InputError('an event cannot precede birth', { field: 'occurredAt', reason: 'BEFORE_BIRTH' });
       const access = await em.findOne(ChildAccess, { childId: child.id });

@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { NotificationStatus } from './notification.type';
 
@@ -7,6 +8,7 @@ export class NotificationsArgs {
   @Field(() => NotificationStatus, { nullable: true })
   status?: NotificationStatus;
 
+  @MaxLength(40)
   @Field(() => String, { nullable: true })
   ruleId?: string;
 
@@ -23,6 +25,7 @@ export class RetryNotificationsFilter {
   @Field(() => NotificationStatus, { defaultValue: NotificationStatus.FAILED })
   status!: NotificationStatus;
 
+  @MaxLength(40)
   @Field(() => String, { nullable: true })
   ruleId?: string;
 
@@ -33,15 +36,19 @@ export class RetryNotificationsFilter {
 /** Arguments of `setAuthorityEndpoint`. */
 @ArgsType()
 export class SetAuthorityEndpointArgs {
+  @MaxLength(64)
   @Field(() => String, { description: 'Local-authority code (or provider id).' })
   code!: string;
 
+  @MaxLength(500)
   @Field(() => String, { nullable: true, description: 'https:// (or http:// for local use) endpoint of signed webhooks.' })
   webhookUrl?: string | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: 'HMAC-SHA256 key (at least 16 characters); required with a webhook. Never returned.' })
   webhookSecret?: string | null;
 
+  @MaxLength(320)
   @Field(() => String, { nullable: true })
   email?: string | null;
 }

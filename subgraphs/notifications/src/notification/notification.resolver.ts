@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { FREE_TEXT_MAX, maxLengthArg } from '@hub/service-kit';
 import type { NotificationsContext } from '../context';
 import { Notification, NotificationConnection, toNotification } from './notification.type';
 import { NotificationsArgs, RetryNotificationsFilter } from './notification.input';
@@ -25,7 +26,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Notification, { description: 'OPS: marks a notification DISCARDED with a reason (kept, never deleted).' })
-  async discardNotification(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
+  async discardNotification(@Arg('id', () => ID) id: string, @Arg('reason', () => String, maxLengthArg('reason', FREE_TEXT_MAX)) reason: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
     return toNotification(await new NotificationService(ctx.em, ctx.principal, ctx.deliveries).discard(id, reason), true);
   }
 }

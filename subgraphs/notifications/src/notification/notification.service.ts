@@ -9,7 +9,6 @@ import type { DeliveryQueue } from '../jobs/delivery-queue';
 import type { NotificationsArgs, RetryNotificationsFilter } from './notification.input';
 
 const LA_STAFF = ['SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM'] as const;
-const UUID = /^[0-9a-f-]{36}$/i;
 const keyOf = (n: NotificationEntity) => `${n.createdAt.toISOString()}|${n.id}`;
 
 /** Listing and operating on notifications. */
@@ -35,9 +34,8 @@ export class NotificationService {
     if (a.ruleId) where.push({ ruleId: a.ruleId });
     const total = await this.em.count(NotificationEntity, { $and: where });
     if (a.after) {
-      const [at, id] = decodeCursor(a.after).split('|');
-      const d = new Date(at ?? '');
-      if (!id || Number.isNaN(d.getTime())) throw new InputError('invalid cursor', { field: 'after', reason: 'INVALID_CURSOR' });
+      const [at, id] = decodeCursor(a.after, ['instant', 'uuid']);
+      const d = new Date(at);
       where.push({ $or: [{ createdAt: { $gt: d } }, { createdAt: d, id: { $gt: id } }] });
     }
     const rows = await this.em.find(NotificationEntity, { $and: where }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
@@ -66,7 +64,7 @@ export class NotificationService {
   async retry(id: string): Promise<NotificationEntity> {
     requireRole(this.principal, ['OPS'], 'retry notifications');
     const n = await this.em.transactional(async (em) => {
-      const row = UUID.test(id) ? await em.findOne(NotificationEntity, { id }) : null;
+      const row = await em.findOne(NotificationEntity, { id });
       if (!row) throw new NotFoundError('no such notification', { id });
       if (row.status !== 'FAILED') throw new ConflictError(`only a FAILED notification can be retried; this one is ${row.status}`, { reason: 'NOT_FAILED' });
       await this.markForRetry(em, row);
@@ -107,7 +105,7 @@ export class NotificationService {
     const why = reason.trim();
     if (!why) throw new InputError('a reason is required', { field: 'reason', reason: 'REQUIRED' });
     return this.em.transactional(async (em) => {
-      const row = UUID.test(id) ? await em.findOne(NotificationEntity, { id }) : null;
+      const row = await em.findOne(NotificationEntity, { id });
       if (!row) throw new NotFoundError('no such notification', { id });
       if (row.status === 'DELIVERED') throw new ConflictError('a delivered notification cannot be discarded', { reason: 'ALREADY_DELIVERED' });
       if (row.status === 'DISCARDED') return row;

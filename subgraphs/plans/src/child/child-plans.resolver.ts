@@ -49,7 +49,7 @@ export class ChildPlansResolver {
 
   @Query(() => PlacementReadiness, { name: 'placementReadiness', nullable: true, description: 'Whether the relevant plans are in place for the current placement (PA-CHALLENGE-NOPLAN).' })
   async placementReadinessOf(@Arg('childId', () => ID) childId: string, @Ctx() ctx: PlansContext): Promise<PlacementReadiness | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(childId) || !(await ctx.childAccess.load(childId))) return null;
+    if (!(await ctx.childAccess.load(childId))) return null;
     await assertSees(ctx, childId);
     ctx.audit.note('READ', childId, 'placementReadiness');
     return placementReadiness(ctx, childId);

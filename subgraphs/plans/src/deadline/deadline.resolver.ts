@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  ConnectionType, decodeCursor, encodeCursor, ForbiddenError, hasRole, InputError, now as hubNow, pageSize,
+  ConnectionType, decodeCursor, encodeCursor, ForbiddenError, hasRole, InputError, maxLengthArg, now as hubNow, pageSize,
 } from '@hub/service-kit';
 import { isImplementedRuleId, RULES, validateOverrides } from '@hub/statutory';
 import type { PlansContext } from '../context';
@@ -78,8 +78,7 @@ export class DeadlineResolver {
     }
     const countQb = qb.clone();
     if (args.after) {
-      const [at, id] = decodeCursor(args.after).split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at))) throw new InputError('invalid cursor', { field: 'after', reason: 'INVALID_CURSOR' });
+      const [at, id] = decodeCursor(args.after, ['instant', 'uuid']);
       qb.andWhere('(d.due_at, d.id) > (?, ?)', [new Date(at), id]);
     }
     const [rows, total] = await Promise.all([
@@ -96,7 +95,7 @@ export class DeadlineResolver {
   }
 
   @Query(() => [RuleOverride], { description: "An authority's overrides of configurable rules." })
-  async ruleOverrides(@Arg('authority', () => String) authority: string, @Ctx() ctx: PlansContext): Promise<RuleOverride[]> {
+  async ruleOverrides(@Arg('authority', () => String, maxLengthArg('authority', 40)) authority: string, @Ctx() ctx: PlansContext): Promise<RuleOverride[]> {
     const p = ctx.principal;
     if (!hasRole(p, 'ADMIN') && !(hasRole(p, ...LA_ROLES) && p.org === authority)) throw new ForbiddenError("only the authority's staff or an administrator");
     return (await ctx.em.find(RuleOverrideEntity, { org: authority }, { orderBy: { ruleId: 'asc' } })).map(toOverride);
@@ -104,8 +103,8 @@ export class DeadlineResolver {
 
   @Mutation(() => RuleOverride, { description: 'Switches off or re-times a LOCAL / NAT-GUID rule for an authority (ADMIN, or its SERVICE_MANAGER). NAT-REG rules are refused.' })
   async setRuleOverride(
-    @Arg('authority', () => String) authority: string,
-    @Arg('ruleId', () => String) ruleId: string,
+    @Arg('authority', () => String, maxLengthArg('authority', 40)) authority: string,
+    @Arg('ruleId', () => String, maxLengthArg('ruleId', 40)) ruleId: string,
     @Arg('enabled', () => Boolean, { nullable: true }) enabled: boolean | undefined,
     @Arg('count', () => Int, { nullable: true }) count: number | undefined,
     @Ctx() ctx: PlansContext,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { FREE_TEXT_MAX, maxLengthArg } from '@hub/service-kit';
 import type { PlansContext } from '../context';
 import { Child, childRef } from '../child/child.type';
 import { Plan, PlanCirculation, PlanObjective, PlanProgress, toPlan } from './plan.type';
@@ -79,7 +80,7 @@ export class PlanResolver {
 
   @Mutation(() => PlanProgress, { description: 'Progress against a provider plan objective.' })
   async addPlanProgress(
-    @Arg('planId', () => ID) planId: string, @Arg('objectiveId', () => ID) objectiveId: string, @Arg('note', () => String) note: string, @Ctx() ctx: PlansContext,
+    @Arg('planId', () => ID) planId: string, @Arg('objectiveId', () => ID) objectiveId: string, @Arg('note', () => String, maxLengthArg('note', FREE_TEXT_MAX)) note: string, @Ctx() ctx: PlansContext,
   ): Promise<PlanProgress> {
     const row = await service(ctx).addProgress(planId, objectiveId, note);
     const plan = await ctx.loaders.planById.load(planId);

@@ -12,8 +12,6 @@ import { meetOnEndorsement, meetOnSigning } from './plan-deadlines';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
 /** Plan lifecycle: create, revise, submit, endorse, sign, circulate, record progress. Each commits whole with its events. */
 export class PlanService {
   constructor(
@@ -23,7 +21,7 @@ export class PlanService {
   ) {}
 
   private async load(em: EntityManager, planId: string): Promise<{ plan: PlanEntity; versions: PlanVersionEntity[]; relation: ChildRelation }> {
-    const plan = UUID.test(planId) ? await em.findOne(PlanEntity, { id: planId }) : null;
+    const plan = await em.findOne(PlanEntity, { id: planId });
     if (!plan) throw new NotFoundError('no such plan', { planId });
     const relation = await this.relationTo(plan.childId);
     if (relation === 'NONE') throw new ForbiddenError('not permitted to change this plan');
@@ -49,7 +47,6 @@ export class PlanService {
   async create(input: { childId: string; kind: string; placementId?: string | null; content?: PlanContentPatch | null }): Promise<PlanEntity> {
     if (!(PLAN_KINDS as readonly string[]).includes(input.kind)) throw new InputError(`unknown plan kind ${input.kind}`, { field: 'kind', reason: 'UNKNOWN_KIND' });
     const kind = input.kind as PlanKindCode;
-    if (!UUID.test(input.childId)) throw new NotFoundError('no such child', { childId: input.childId });
     const relation = await this.relationTo(input.childId);
     if (relation === 'NONE') throw new ForbiddenError('not permitted to write plans for this child');
     assertMayWrite(this.principal, relation, kind, kind === 'PROVIDER' ? this.principal.org : null);

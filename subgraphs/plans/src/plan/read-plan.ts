@@ -10,7 +10,6 @@ import { planVisible, visibleVersions } from './plan.policy';
  * @returns the plan or null
  */
 export async function readPlan(ctx: PlansContext, id: string): Promise<Plan | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const row = await ctx.loaders.planById.load(id);
   if (!row) return null;
   const scope = await ctx.readScope(row.childId);

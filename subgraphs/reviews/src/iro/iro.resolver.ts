@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ChildAccess, ForbiddenError, hasRole, parseLocalDate } from '@hub/service-kit';
+import { ChildAccess, ForbiddenError, hasRole, parseLocalDate, TextId } from '@hub/service-kit';
 import type { ReviewsContext } from '../context';
 import { Iro, IroInput, toIro } from './iro.type';
 import { IroService } from './iro.service';
@@ -34,9 +34,9 @@ export class IroResolver {
     @Arg('childId', () => ID) childId: string,
     @Arg('iro', () => IroInput) iro: IroInput,
     @Ctx() ctx: ReviewsContext,
-    @Arg('assignedOn', () => String, { nullable: true }) assignedOn?: string,
+    @Arg('assignedOn', () => String, { nullable: true }) assignedOn?: string | null,
   ): Promise<Iro> {
-    const row = await new IroService(ctx.em, ctx.principal).assign(childId, iro, assignedOn ? parseLocalDate(assignedOn) : null);
+    const row = await new IroService(ctx.em, ctx.principal).assign(childId, iro, assignedOn != null ? parseLocalDate(assignedOn, 'assignedOn') : null);
     ctx.childAccess.clear(childId);
     ctx.audit.note('WRITE', childId, 'assignIro');
     return toIro(row);
@@ -45,6 +45,7 @@ export class IroResolver {
   @Query(() => [CaseloadEntry], {
     description: "An IRO's children with the next review and what is overdue. An IRO may ask for their own id; a team or service manager for any IRO, limited to the authority's children.",
   })
+  @TextId('iroId')
   async iroCaseload(@Arg('iroId', () => ID) iroId: string, @Ctx() ctx: ReviewsContext): Promise<CaseloadEntry[]> {
     const p = ctx.principal;
     let where: Record<string, unknown>;

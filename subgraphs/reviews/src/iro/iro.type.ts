@@ -1,4 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { TextId } from '@hub/service-kit';
 import type { IroAssignmentEntity } from './iro-assignment.entity';
 
 /** An Independent Reviewing Officer assigned to a child (IRO-APPOINT, CP-IRO-DETAILS). */
@@ -26,15 +28,20 @@ export class Iro {
 /** The IRO to assign. */
 @InputType()
 export class IroInput {
+  @TextId()
+  @MaxLength(64)
   @Field(() => ID, { description: "The IRO's token subject (so the IRO can then see the child)." })
   id!: string;
 
+  @MaxLength(200)
   @Field(() => String)
   name!: string;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true })
   email?: string | null;
 
+  @MaxLength(40)
   @Field(() => String, { nullable: true })
   phone?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { hasRole, now as hubNow, ForbiddenError } from '@hub/service-kit';
+import { FREE_TEXT_MAX, hasRole, maxLengthArg, now as hubNow, ForbiddenError } from '@hub/service-kit';
 import type { ReviewsContext } from '../context';
 import { ReviewRequest, ReviewRequestOutcome, ReviewRequestReason, toReviewRequest } from './review-request.type';
 import { escalateOverdue, ReviewRequestService } from './review-request.service';
@@ -12,7 +12,7 @@ export class ReviewRequestResolver {
     @Arg('childId', () => ID) childId: string,
     @Arg('reason', () => ReviewRequestReason) reason: ReviewRequestReason,
     @Ctx() ctx: ReviewsContext,
-    @Arg('details', () => String, { nullable: true }) details?: string,
+    @Arg('details', () => String, { nullable: true, ...maxLengthArg('details', FREE_TEXT_MAX) }) details?: string,
   ): Promise<ReviewRequest> {
     const row = await new ReviewRequestService(ctx.em, ctx.principal, ctx.calendar).request(childId, reason, details ?? null);
     ctx.audit.note('WRITE', childId, 'requestReview');
@@ -24,7 +24,7 @@ export class ReviewRequestResolver {
     @Arg('requestId', () => ID) requestId: string,
     @Arg('outcome', () => ReviewRequestOutcome) outcome: ReviewRequestOutcome,
     @Ctx() ctx: ReviewsContext,
-    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('note', () => String, { nullable: true, ...maxLengthArg('note', FREE_TEXT_MAX) }) note?: string,
   ): Promise<ReviewRequest> {
     const row = await new ReviewRequestService(ctx.em, ctx.principal, ctx.calendar).respond(requestId, outcome, note ?? null);
     ctx.audit.note('WRITE', row.childId, 'respondToReviewRequest');

@@ -77,7 +77,7 @@ export class ReviewRequestService {
       throw new InputError('respond with REVIEW_HELD or DECLINED', { field: 'outcome', reason: 'INVALID_OUTCOME' });
     }
     return this.em.transactional(async (em) => {
-      const row = /^[0-9a-f-]{36}$/i.test(requestId) ? await em.findOne(ReviewRequestEntity, { id: requestId }) : null;
+      const row = await em.findOne(ReviewRequestEntity, { id: requestId });
       if (!row) throw new NotFoundError(`unknown review request ${requestId}`);
       await requireChildPermission(em, this.principal, row.childId, { relations: ['AUTHORITY'], authorityRoles: LA_STAFF }, 'respond to a review request');
       if (row.outcome === 'REVIEW_HELD' || row.outcome === 'DECLINED') {

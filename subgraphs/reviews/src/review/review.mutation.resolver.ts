@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { parseLocalDate } from '@hub/service-kit';
+import { maxLengthArg, parseLocalDate } from '@hub/service-kit';
 import type { ReviewsContext } from '../context';
 import { LookedAfterReview, NextReview } from './looked-after-review.type';
 import { ReviewService } from './review.service';
@@ -52,7 +52,7 @@ export class ReviewMutationResolver {
   @Mutation(() => LookedAfterReview, { description: 'Record the review decisions and when they were circulated (REV-DECISIONS-5WD).' })
   async recordReviewDecisions(
     @Arg('reviewId', () => ID) reviewId: string,
-    @Arg('decisions', () => [String]) decisions: string[],
+    @Arg('decisions', () => [String], maxLengthArg('decisions', 2000)) decisions: string[],
     @Arg('circulatedOn', () => String) circulatedOn: string,
     @Ctx() ctx: ReviewsContext,
   ) {

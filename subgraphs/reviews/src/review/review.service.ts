@@ -55,7 +55,7 @@ export class ReviewService {
   }
 
   private async review(em: EntityManager, id: string): Promise<LookedAfterReviewEntity> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(LookedAfterReviewEntity, { id }) : null;
+    const row = await em.findOne(LookedAfterReviewEntity, { id });
     if (!row) throw new NotFoundError(`unknown review ${id}`);
     return row;
   }
