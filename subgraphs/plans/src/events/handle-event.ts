@@ -6,7 +6,7 @@ import { childrenHandlers } from './children-events';
 import { reviewHandlers } from './review-events';
 import { onCalendarUpdated } from '../deadline/ledger';
 
-const HANDLERS = {
+const HANDLERS: Record<string, (em: EntityManager, payload: Record<string, any>, e: HubEvent) => Promise<void>> = {
   ...childrenHandlers,
   ...reviewHandlers,
   // A newer calendar dates the ledger's entries that were waiting for it.
