@@ -60,7 +60,7 @@ export function parseInstant(v: unknown, field?: string): Date {
 /** An instant, ISO 8601 with an offset. Output is rendered in Europe/London (e.g. +01:00 in summer). */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
-  description: `An instant: ISO 8601 date and time with an offset, rendered in Europe/London. Years ${MIN_YEAR}–${MAX_YEAR}.`,
+  description: 'An instant: ISO 8601 date and time with an offset, rendered in Europe/London.',
   serialize(v) {
     const d = v instanceof Date ? v : new Date(String(v));
     if (Number.isNaN(d.getTime())) throw new GraphQLError('invalid DateTime value');
@@ -92,7 +92,7 @@ export function parseLocalDate(v: unknown, field?: string): string {
 /** A calendar date, `YYYY-MM-DD`, with no time zone. */
 export const LocalDateScalar = new GraphQLScalarType({
   name: 'Date',
-  description: `A calendar date, ISO 8601 YYYY-MM-DD, years ${MIN_YEAR}–${MAX_YEAR}.`,
+  description: 'A calendar date, ISO 8601 YYYY-MM-DD.',
   serialize(v) {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     // Output is not limited to the input years (a retention date can fall after MAX_YEAR).
