@@ -37,8 +37,9 @@ function parseArgs(argv) {
 }
 
 function main() {
-  if ((process.env.NODE_ENV || 'development') === 'production') {
-    fail('refusing to sign a development token with NODE_ENV=production');
+  const nodeEnv = process.env.NODE_ENV || 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'test') {
+    fail(`refusing to sign a development token with NODE_ENV=${nodeEnv}`);
   }
   const args = parseArgs(process.argv.slice(2));
   let kit;
@@ -53,8 +54,12 @@ function main() {
   const unknown = args.roles.filter((r) => !kit.ROLES.includes(r));
   if (unknown.length) fail(`unknown role(s) ${unknown.join(', ')}; known: ${kit.ROLES.join(', ')}`);
   if (!args.org) fail('--org is required (a local authority code or a provider id)');
-  const hours = args.hours === undefined ? 12 : Number(args.hours);
+  if (!args.org.trim()) fail('--org must not be blank');
+  const maxHours = config.jwtMaxLifetimeS / 3600;
+  const hours = args.hours === undefined ? Math.min(12, maxHours) : Number(args.hours);
   if (!(hours > 0) || !Number.isFinite(hours)) fail(`--hours must be a positive number, got "${args.hours}"`);
+  if (hours > maxHours) fail(`--hours may be at most ${maxHours} (JWT_MAX_LIFETIME_S=${config.jwtMaxLifetimeS}); longer tokens are refused`);
+  if (args.sub !== undefined && !args.sub.trim()) fail('--sub must not be blank');
   const sub = args.sub || `dev-${args.roles[0].toLowerCase().replace(/_/g, '-')}`;
   const token = kit.signToken(config.jwtSecret, { sub, roles: args.roles, org: args.org, name: args.name }, Math.round(hours * 3600));
   process.stdout.write(`${token}\n`);

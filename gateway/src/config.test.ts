@@ -27,6 +27,13 @@ describe('loadGatewayConfig', () => {
     expect(c).toMatchObject({ maxBodyBytes: 65536, corsOrigins: ['https://case.example.gov.uk', 'http://localhost:3000'] });
   });
 
+  it('treats any NODE_ENV other than development or test as production: no default token secret, no short one', () => {
+    const signing = { GATEWAY_SIGNING_SECRET: 'g'.repeat(40) };
+    expect(() => loadGatewayConfig({ NODE_ENV: 'staging', ...signing }, dir)).toThrow(/JWKS_URL/);
+    expect(() => loadGatewayConfig({ NODE_ENV: 'staging', ...signing, JWT_SECRET: 'too-short' }, dir)).toThrow(/at least 32/);
+    expect(loadGatewayConfig({ NODE_ENV: 'staging', ...signing, JWT_SECRET: 's'.repeat(40) }, dir).hub.nodeEnv).toBe('production');
+  });
+
   it('needs its own signing secret in production and refuses the development one', () => {
     const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
     expect(() => loadGatewayConfig(prod, dir)).toThrow(/GATEWAY_SIGNING_SECRET/);

@@ -71,6 +71,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     jwksUrl: o.jwksUrl,
     jwtIssuer: o.jwtIssuer,
     jwtAudience: o.jwtAudience,
+    jwtMaxLifetimeS: o.jwtMaxLifetimeS,
   });
   const subgraphUrls = subgraphUrlsOf(o.supergraphSdl, o.subgraphUrls);
   const supergraph = parse(o.supergraphSdl);

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     jwksUrl: config.hub.jwksUrl,
     jwtIssuer: config.hub.jwtIssuer,
     jwtAudience: config.hub.jwtAudience,
+    jwtMaxLifetimeS: config.hub.jwtMaxLifetimeS,
     nodeEnv: config.hub.nodeEnv,
     signingSecret: config.hub.gatewaySigningSecret,
     redisUrl: config.hub.redisUrl,

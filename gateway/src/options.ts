@@ -81,6 +81,8 @@ export interface GatewayOptions {
   jwtIssuer?: string;
   /** Expected `aud` claim, when set. */
   jwtAudience?: string;
+  /** Longest accepted token lifetime in seconds (JWT_MAX_LIFETIME_S). @default 43200 */
+  jwtMaxLifetimeS?: number;
   /** Production turns off introspection and GraphiQL. */
   nodeEnv: 'development' | 'test' | 'production';
   /** GATEWAY_SIGNING_SECRET: every call forwarded to a subgraph is signed with it (subgraphs refuse unsigned calls). */

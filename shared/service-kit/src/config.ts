@@ -5,7 +5,10 @@ import { createHmac } from 'node:crypto';
  * never later. Every variable has a development default except secrets in production.
  */
 export interface HubConfig {
-  /** `development`, `test` or `production`. @default development */
+  /**
+   * `development`, `test` or `production`. Any other NODE_ENV (staging, prod, …) is read as `production`: only
+   * development and test get development defaults. @default development
+   */
   nodeEnv: 'development' | 'test' | 'production';
   /** PostgreSQL connection string. @default postgres://postgres@127.0.0.1:5432/care_hub */
   databaseUrl: string;
@@ -19,6 +22,8 @@ export interface HubConfig {
   jwtIssuer?: string;
   /** Expected `aud` claim, when set. */
   jwtAudience?: string;
+  /** Longest accepted token lifetime in seconds (exp - iat, and exp - now). @default 43200 (12 h) */
+  jwtMaxLifetimeS: number;
   /** Log level for pino. @default info */
   logLevel: string;
   /** Outbox relay poll interval in milliseconds. @default 200 */
@@ -37,6 +42,12 @@ export const DEV_JWT_SECRET = 'care-hub-development-secret-not-for-production';
 /** The development-only gateway signing secret, derived from the development JWT secret. Refused in production. */
 export const DEV_GATEWAY_SIGNING_SECRET = createHmac('sha256', DEV_JWT_SECRET).update('gateway-signing').digest('hex');
 
+/** Shortest HS256 secret accepted outside development and test (256 bits of text). */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+/** Default of JWT_MAX_LIFETIME_S: a working day's token. */
+export const DEFAULT_JWT_MAX_LIFETIME_S = 12 * 3600;
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -49,6 +60,12 @@ function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
   return n;
 }
 
+function positiveIntVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
+  const n = intVar(env, name, dflt);
+  if (n === 0) throw new ConfigError(`${name} must be a positive integer`);
+  return n;
+}
+
 /**
  * Parses the shared configuration.
  * @param env - the environment (usually `process.env`)
@@ -56,15 +73,19 @@ function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
  * @example const config = loadHubConfig(process.env);
  */
 export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const nodeEnv = (env.NODE_ENV ?? 'development') as HubConfig['nodeEnv'];
-  if (!['development', 'test', 'production'].includes(nodeEnv)) {
-    throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnv}"`);
-  }
+  const rawEnv = env.NODE_ENV || 'development';
+  // Only an explicit development or test gets development defaults; anything else is treated as production.
+  const nodeEnv: HubConfig['nodeEnv'] = rawEnv === 'development' || rawEnv === 'test' ? rawEnv : 'production';
   const jwksUrl = env.JWKS_URL || undefined;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('JWKS_URL must be an http(s) URL');
   let jwtSecret = env.JWT_SECRET || undefined;
   if (nodeEnv === 'production') {
-    if (!jwksUrl && !jwtSecret) throw new ConfigError('production needs JWKS_URL (or JWT_SECRET for a shared secret)');
-    if (jwtSecret === DEV_JWT_SECRET) throw new ConfigError('the development JWT secret is refused in production');
+    const where = `NODE_ENV=${rawEnv}`;
+    if (!jwksUrl && !jwtSecret) throw new ConfigError(`${where} needs JWKS_URL (or JWT_SECRET for a shared secret)`);
+    if (jwtSecret === DEV_JWT_SECRET) throw new ConfigError(`the development JWT secret is refused with ${where}`);
+    if (jwtSecret !== undefined && jwtSecret.trim().length < MIN_JWT_SECRET_LENGTH) {
+      throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters with ${where}`);
+    }
   } else if (!jwksUrl && !jwtSecret) {
     jwtSecret = DEV_JWT_SECRET;
   }
@@ -81,6 +102,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jwksUrl,
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
+    jwtMaxLifetimeS: positiveIntVar(env, 'JWT_MAX_LIFETIME_S', DEFAULT_JWT_MAX_LIFETIME_S),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 200),
     gatewaySigningSecret,

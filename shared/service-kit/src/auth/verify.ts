@@ -1,11 +1,35 @@
 import jwt, { JwtPayload } from 'jsonwebtoken';
 import jwksRsa from 'jwks-rsa';
-import type { HubConfig } from '../config';
+import { DEFAULT_JWT_MAX_LIFETIME_S, HubConfig } from '../config';
 import { AuthenticationError } from '../graphql/errors';
 import { Principal, ROLES, Role } from './principal';
 
 /** What a verifier needs from the configuration. */
-export type AuthConfig = Pick<HubConfig, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>;
+export type AuthConfig = Pick<HubConfig, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'> & Partial<Pick<HubConfig, 'jwtMaxLifetimeS'>>;
+
+/** Clock skew tolerated on `iat` (a token issued "in the future" by a few seconds is fine). */
+const IAT_SKEW_S = 60;
+
+/**
+ * Checks the time claims the signature check leaves optional: `exp` must be present, and the token may not live
+ * longer than `maxLifetimeS`, measured from `iat` (when present, and not in the future) and from now.
+ * @param payload - the verified payload
+ * @param maxLifetimeS - the longest lifetime accepted
+ * @param nowS - the current time in seconds
+ * @returns why the token is refused, or undefined when it is acceptable
+ */
+export function lifetimeProblem(payload: JwtPayload, maxLifetimeS: number, nowS = Math.floor(Date.now() / 1000)): string | undefined {
+  if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return 'the token must carry an expiry (exp)';
+  if (payload.iat !== undefined) {
+    if (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat)) return 'the token has an invalid iat';
+    if (payload.iat > nowS + IAT_SKEW_S) return 'the token was issued in the future (iat)';
+    if (payload.exp - payload.iat > maxLifetimeS) return `the token lives longer than the ${maxLifetimeS} s allowed`;
+  }
+  if (payload.exp - nowS > maxLifetimeS) return `the token lives longer than the ${maxLifetimeS} s allowed`;
+  return undefined;
+}
+
+const nonBlank = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
 /** Verifies bearer tokens: HS256 with a shared secret (local use) or RS256/ES256 against a JWKS (production). */
 export class TokenVerifier {
@@ -57,9 +81,11 @@ export class TokenVerifier {
     } catch {
       throw new AuthenticationError('the bearer token is invalid or expired');
     }
+    const expired = lifetimeProblem(payload, this.config.jwtMaxLifetimeS ?? DEFAULT_JWT_MAX_LIFETIME_S);
+    if (expired) throw new AuthenticationError(expired);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r)) : [];
-    if (!payload.sub || typeof payload.org !== 'string' || roles.length === 0) {
-      throw new AuthenticationError('the token must carry sub, org and at least one known role');
+    if (!nonBlank(payload.sub) || !nonBlank(payload.org) || roles.length === 0) {
+      throw new AuthenticationError('the token must carry a non-empty sub and org and at least one known role');
     }
     return { sub: payload.sub, roles, org: payload.org, name: typeof payload.name === 'string' ? payload.name : undefined, token };
   }
@@ -76,7 +102,7 @@ export class TokenVerifier {
 export function signToken(
   secret: string,
   claims: { sub: string; roles: Role[]; org: string; name?: string },
-  expiresIn = 12 * 3600,
+  expiresIn = DEFAULT_JWT_MAX_LIFETIME_S,
 ): string {
   return jwt.sign({ roles: claims.roles, org: claims.org, name: claims.name }, secret, {
     algorithm: 'HS256',
