@@ -126,6 +126,10 @@ export function createFormatError(log: Logger) {
       };
     }
     if (code && KNOWN.has(code)) return formatted;
+    // graphql-js gives up coercing variables after 50 errors with an uncoded error: still the client's input.
+    if ((!code || code === 'INTERNAL_SERVER_ERROR') && !formatted.path && formatted.message.startsWith('Too many errors processing variables')) {
+      return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' } };
+    }
     if (name === 'NotFoundError') {
       return { ...formatted, message: 'not found', extensions: { code: 'NOT_FOUND' } };
     }

@@ -185,3 +185,14 @@ describe('_entities', () => {
     expect(r.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_REPRESENTATION' });
   });
 });
+
+describe('variables with many errors', () => {
+  it('are BAD_USER_INPUT when graphql-js stops counting them', async () => {
+    const many = Array.from({ length: 60 }, () => ({ text: 1, aboutId: {} }));
+    const r = await run('mutation($i: ThingInput!) { saveThing(input: $i) { id } }', { i: { id: UUID, name: 'a', notes: many } });
+    expect(r.calls).toBe(0);
+    // (Apollo codes the per-variable errors itself; the error that ends the list is coded by formatError.)
+    const last = r.errors.find((e) => e.message.startsWith('Too many errors'));
+    expect(last?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' });
+  });
+});
