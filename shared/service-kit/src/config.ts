@@ -29,6 +29,11 @@ export interface HubConfig {
   /** Outbox relay poll interval in milliseconds. @default 200 */
   relayPollMs: number;
   /**
+   * How long a relayed event may stay unconfirmed (some consumer queue has not completed it) before the relay
+   * checks its jobs and re-publishes the ones Redis lost (OUTBOX_CONFIRM_MS). @default 30000
+   */
+  outboxConfirmMs: number;
+  /**
    * Secret shared by the gateway and every subgraph: the gateway signs each call it forwards, and a subgraph
    * refuses calls without a valid signature (GATEWAY_SIGNING_SECRET). Outside production it defaults to
    * {@link DEV_GATEWAY_SIGNING_SECRET}; production requires a value of at least 32 characters.
@@ -105,6 +110,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jwtMaxLifetimeS: positiveIntVar(env, 'JWT_MAX_LIFETIME_S', DEFAULT_JWT_MAX_LIFETIME_S),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 200),
+    outboxConfirmMs: positiveIntVar(env, 'OUTBOX_CONFIRM_MS', 30_000),
     gatewaySigningSecret,
   };
 }

@@ -90,7 +90,7 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
   const closers: Array<{ close(): Promise<void> }> = [];
   let relay: OutboxRelay | undefined;
   if (o.relay !== false) {
-    relay = new OutboxRelay({ orm, source: def.name, redis, log, pollMs: o.config.relayPollMs, prefix: o.queuePrefix });
+    relay = new OutboxRelay({ orm, source: def.name, redis, log, pollMs: o.config.relayPollMs, confirmAfterMs: o.config.outboxConfirmMs, prefix: o.queuePrefix });
     relay.start();
   }
   if (o.workers !== false) {

@@ -7,6 +7,7 @@ import { ChildAccess } from '../auth/child-access.entity';
 import { CalendarVersion } from '../calendar/calendar-version.entity';
 import { ensureDatabase } from './database';
 import { countStatement } from './statement-counter';
+import { kitMigrations } from './kit-migrations';
 
 /** How a subgraph describes its persistence. */
 export interface OrmOptions {
@@ -36,7 +37,8 @@ export function ormOptions(o: OrmOptions): Options {
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
-      migrationsList: o.migrations,
+      // The kit's own table changes after the service's migrations (which create the kit's tables).
+      migrationsList: [...o.migrations, ...kitMigrations],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * A domain event waiting in the service's own schema. It is persisted in the same transaction as the change
- * it describes (transactional outbox), and the relay moves it to Redis afterwards.
+ * it describes (transactional outbox), and the relay moves it to Redis afterwards. It stays the record of the
+ * event until every consumer has applied it (`confirmedAt`), whatever Redis loses meanwhile.
  */
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['publishedAt', 'occurredAt'] })
+@Index({ properties: ['confirmedAt', 'publishedAt'] })
 export class OutboxEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -32,6 +34,11 @@ export class OutboxEvent {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   occurredAt: Date = new Date();
 
+  /** When the relay last (re)published the event to Redis (or last found its jobs still in flight). */
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   publishedAt?: Date | null;
+
+  /** When every consumer queue it went to had completed its job; until then the relay may publish it again. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  confirmedAt?: Date | null;
 }

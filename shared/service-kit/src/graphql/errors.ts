@@ -13,6 +13,7 @@ export type HubErrorCode =
   | 'RULE_NOT_APPLICABLE'
   | 'CALENDAR_HORIZON'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 type Extra = Record<string, unknown>;
@@ -70,7 +71,7 @@ const KNOWN = new Set<string>([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RULE_NOT_APPLICABLE',
   'CALENDAR_HORIZON', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
+  'BAD_REQUEST', 'SERVICE_UNAVAILABLE',
 ]);
 
 /** One failed class-validator constraint set, as clients see it. */
@@ -100,6 +101,23 @@ export function fieldViolations(errors: unknown, prefix = ''): FieldViolation[] 
     const own = e.constraints ? [{ field, constraints: Object.keys(e.constraints) }] : [];
     return [...own, ...fieldViolations(e.children, field)];
   });
+}
+
+/**
+ * Whether an error means the database cannot be reached for now (restart, failover, network): a connection
+ * refused or dropped, a server shutting down or starting (SQLSTATE 57P01-57P03), a connection exception (class 08),
+ * or no pooled connection within the acquire timeout.
+ * @param err - the error
+ * @returns true for a transient unavailability
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^(57P0[123]|08[0-9A-Z]{3})$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  if (e.name === 'ConnectionException') return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|connect ECONNREFUSED|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down)|terminating connection due to administrator command/.test(message);
 }
 
 /**
@@ -140,6 +158,10 @@ export function createFormatError(log: Logger) {
       return { ...formatted, extensions: { code: 'CALENDAR_HORIZON' } };
     }
     const sqlState = (original as { code?: unknown })?.code;
+    if (databaseUnavailable(original)) {
+      log.warn({ err: (original as Error)?.message, path: formatted.path }, 'database unavailable');
+      return { message: 'the database is unavailable; try again shortly', locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
       log.warn({ err: original, path: formatted.path, sqlState }, 'input refused by the database: a check is missing');
       return {
