@@ -13,11 +13,15 @@ import { PeriodFactEntity } from './facts/period-fact.entity';
 import { PlacementFactEntity } from './facts/placement-fact.entity';
 import { ReviewFactEntity } from './facts/review-fact.entity';
 import { handlePlansEvent } from './events/handle-event';
+import { PlacementPlanningMeetingEntity } from './case-record/placement-planning-meeting.entity';
+import { HealthAssessmentEntity } from './case-record/health-assessment.entity';
+import { DecisionProcessEntity } from './case-record/decision-process.entity';
 
 /** The plans service's entities. */
 export const plansEntities = [
   PlanEntity, PlanVersionEntity, PlanCirculationEntity, PlanProgressEntity, DeadlineEntity, RuleOverrideEntity,
   ChildFactEntity, PeriodFactEntity, PlacementFactEntity, ReviewFactEntity, ProcessedEvent,
+  PlacementPlanningMeetingEntity, HealthAssessmentEntity, DecisionProcessEntity,
 ];
 
 /** The plans subgraph: owns Plan (every kind) and the deadline ledger. */

@@ -8,6 +8,7 @@ import { ChildPlansResolver } from './child/child-plans.resolver';
 import { childRef } from './child/child.type';
 import { DeadlineResolver } from './deadline/deadline.resolver';
 import { ChildReviewTimetableResolver, DeadlinePreviewResolver } from './deadline/deadline-preview.resolver';
+import { CaseRecordResolver } from './case-record/case-record.resolver';
 
 const planReference = { __resolveReference: (ref: { id: string }, ctx: PlansContext) => readPlan(ctx, ref.id) };
 
@@ -20,7 +21,7 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('plans', false);
   return buildFederatedSchema(
     {
-      resolvers: [PlanResolver, PlanObjectiveResolver, ChildPlansResolver, DeadlineResolver, DeadlinePreviewResolver, ChildReviewTimetableResolver, ...accessLog.resolvers],
+      resolvers: [PlanResolver, PlanObjectiveResolver, ChildPlansResolver, DeadlineResolver, DeadlinePreviewResolver, ChildReviewTimetableResolver, CaseRecordResolver, ...accessLog.resolvers],
       orphanedTypes: [CarePlan, PlacementPlan, PathwayPlan, PersonalEducationPlan, HealthPlan, ProviderPlan],
     },
     {

@@ -73,8 +73,9 @@ export const QUEUES = {
 /** Which consumer queue receives which events. */
 export const EVENT_ROUTES: ReadonlyArray<{ queue: string; accepts: (type: EventType, source: EventSource) => boolean }> = [
   { queue: QUEUES.eventsNotifications, accepts: () => true },
-  // plans owns the deadline ledger: it needs the children and reviews facts.
-  { queue: QUEUES.eventsPlans, accepts: (_t, source) => source === 'children' || source === 'reviews' },
+  // plans owns the deadline ledger: it needs the children and reviews facts, and the delivery of a notice that is
+  // itself a duty (the reg 13 notice meets LA-IRO-PLACEMENT).
+  { queue: QUEUES.eventsPlans, accepts: (t, source) => source === 'children' || source === 'reviews' || t === 'NotificationDelivered' },
   // reviews needs periods of care and placements to run the review cycle.
   { queue: QUEUES.eventsReviews, accepts: (_t, source) => source === 'children' || source === 'plans' },
   // children keeps the IRO assignment in its access facts; CalendarUpdated comes from children itself.

@@ -1,13 +1,13 @@
 import type { RuleDefinition } from './rule-definition';
 
 /**
- * LA-IRO-PLACEMENT: Placement notified in writing within 5 working days of an emergency placement.
+ * LA-IRO-PLACEMENT: Placement notified in writing before a planned placement, or within 5 working days of an emergency one.
  *
  * The placement arrangements are notified in writing to the IRO, the child, parents, contact holders, the previous
  * carer, health bodies, GP and school before the placement or, in an emergency, within 5 working days of its start.
  *
  * Clock: 5 working days after the anchor `placementStart` (start of the placement (an emergency placement not
- * notified beforehand)). Source: CPPCR 2010 reg 13(1)–(2); NAT-REG, not configurable; verified against the wording.
+ * notified beforehand)); stage `planned`: due at the start of a planned placement (notice before it starts). Source: CPPCR 2010 reg 13(1)–(2); NAT-REG, not configurable; verified against the wording.
  * @see https://www.legislation.gov.uk/uksi/2010/959/regulation/13
  * @example
  * const calendar = HolidayCalendar.default();
@@ -28,4 +28,24 @@ export const LA_IRO_PLACEMENT = {
   configurable: false,
   effectiveFrom: '2011-04-01',
   verification: 'V',
+  phases: [
+    {
+      phase: 'emergency',
+      description: 'an emergency placement: written notice within 5 working days of its start (reg 13(2))',
+      anchor: 'placementStart',
+      anchorDescription: 'start of the placement (an emergency placement not notified beforehand)',
+      unit: 'WORKING_DAY',
+      count: 5,
+      direction: 'after',
+    },
+    {
+      phase: 'planned',
+      description: 'a planned placement: written notice before the placement starts (reg 13(1))',
+      anchor: 'placementStart',
+      anchorDescription: 'start of the placement (a planned placement)',
+      unit: 'IMMEDIATE',
+      count: 0,
+      direction: 'before',
+    },
+  ],
 } as const satisfies RuleDefinition;

@@ -78,12 +78,18 @@ describe('notification rules: who must be told what', () => {
   });
   it.each([
     { extra: {}, expected: ['LA-IRO-PLACEMENT>IRO:iro-1', 'R41-ADMIT>HOST_AUTHORITY:LA-SOUTH'], why: 'emergency placement in another authority\'s children\'s home: LA-IRO-PLACEMENT and R41-ADMIT' },
-    { extra: { isEmergency: false }, expected: ['R41-ADMIT>HOST_AUTHORITY:LA-SOUTH'], why: 'planned placement: R41-ADMIT only' },
-    { extra: { isEmergency: false, hostAuthority: 'LA-NORTH' }, expected: [], why: 'R41-ADMIT not when the host is the placing authority' },
-    { extra: { isEmergency: false, providerKind: 'SUPPORTED_ACCOMMODATION' }, expected: ['SA28-ADMIT>HOST_AUTHORITY:LA-SOUTH'], why: 'SA28-ADMIT for supported accommodation' },
-    { extra: { isEmergency: false, providerKind: 'FOSTER_CARE' }, expected: [], why: 'no host notice for foster care' },
+    { extra: { isEmergency: false }, expected: ['LA-IRO-PLACEMENT>IRO:iro-1', 'R41-ADMIT>HOST_AUTHORITY:LA-SOUTH'], why: 'planned placement: the reg 13 notice too (LA-IRO-PLACEMENT) and R41-ADMIT' },
+    { extra: { isEmergency: false, hostAuthority: 'LA-NORTH' }, expected: ['LA-IRO-PLACEMENT>IRO:iro-1'], why: 'R41-ADMIT not when the host is the placing authority' },
+    { extra: { isEmergency: false, providerKind: 'SUPPORTED_ACCOMMODATION' }, expected: ['LA-IRO-PLACEMENT>IRO:iro-1', 'SA28-ADMIT>HOST_AUTHORITY:LA-SOUTH'], why: 'SA28-ADMIT for supported accommodation' },
+    { extra: { isEmergency: false, providerKind: 'FOSTER_CARE' }, expected: ['LA-IRO-PLACEMENT>IRO:iro-1'], why: 'no host notice for foster care; the reg 13 notice still' },
   ])('$why', ({ extra, expected }) => {
     expect(summary(placed(extra))).toEqual(expected);
+  });
+
+  it('LA-IRO-PLACEMENT: a planned placement\'s reg 13 notice is due at its start (before it, reg 13(1))', () => {
+    const n = decideNotifications(placed({ isEmergency: false }), facts, opts).find((x) => x.ruleId === 'LA-IRO-PLACEMENT')!;
+    expect(new Date(n.dueAt).toISOString()).toBe('2026-12-21T15:00:00.000Z');
+    expect(n.subject).toContain('planned');
   });
 
   it('LA-IRO-PLACEMENT: Mon 21 Dec 2026 emergency placement is due Wed 30 Dec 2026 (Example 2)', () => {

@@ -160,9 +160,15 @@ function placement(e: HubEvent, f: ChildFacts, o: RuleOptions): NotificationInte
   const facts = `Child ${e.childId ?? p.childId}; placement ${String(p.placementId)} with ${String(p.providerName ?? p.providerId)}; `
     + `${started ? 'admitted' : 'discharged'} ${at}; placing authority ${pa ?? 'unknown'}.\n${iroLine}`;
   const out: NotificationIntent[] = [];
-  if (started && p.isEmergency === true) {
-    // LA-IRO-PLACEMENT: written notification within 5 working days of an emergency placement (CPPCR reg 13).
-    out.push({ ruleId: 'LA-IRO-PLACEMENT', recipient: iroRef(f), subject: 'LA-IRO-PLACEMENT: emergency placement made', body: facts, ...clock(o.calendar, 'LA-IRO-PLACEMENT', at) });
+  if (started) {
+    // LA-IRO-PLACEMENT (CPPCR reg 13): written notice before a planned placement starts (reg 13(1)), or within
+    // 5 working days of an emergency one (reg 13(2)). Its delivery to the IRO meets the ledger's entry.
+    const emergency = p.isEmergency === true;
+    const d = computeDeadline('LA-IRO-PLACEMENT', at, { calendar: o.calendar, phase: emergency ? 'emergency' : 'planned' })!;
+    out.push({
+      ruleId: 'LA-IRO-PLACEMENT', recipient: iroRef(f), subject: `LA-IRO-PLACEMENT: ${emergency ? 'emergency' : 'planned'} placement made`, body: facts,
+      dueAt: d.dueAt, dueBasis: `LA-IRO-PLACEMENT: ${d.basis.explanation}`,
+    });
   }
   const host = str(p.hostAuthority);
   const providerKind = str(p.providerKind);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { hubCalendar } from '@hub/service-kit';
+import { hubCalendar, now as hubNow } from '@hub/service-kit';
 import {
   BeyondCalendar, computeDeadlineOrBeyond, Deadline, DeadlineBasis, HolidayCalendar, ImplementedRuleId, isBeyondCalendar,
   isImplementedRuleId, RuleOverride,
@@ -48,6 +48,18 @@ type StoredBasis = DeadlineBasis & { phase?: string };
  */
 export function compute(ruleId: ImplementedRuleId, anchor: string, overrides: readonly RuleOverride[]): Computed {
   return computeDeadlineOrBeyond(ruleId, anchor, { calendar: hubCalendar(), overrides });
+}
+
+/**
+ * Computes one stage of a multi-stage rule (see `RuleDefinition.phases`) with the hub calendar and the overrides.
+ * @param ruleId - the rule
+ * @param anchor - date or instant
+ * @param overrides - the placing authority's overrides
+ * @param phase - the stage
+ * @returns the deadline, a beyond-calendar result, or null when switched off
+ */
+export function computePhase(ruleId: ImplementedRuleId, anchor: string, overrides: readonly RuleOverride[], phase: string): Computed {
+  return computeDeadlineOrBeyond(ruleId, anchor, { calendar: hubCalendar(), overrides, phase });
 }
 
 function applyComputed(row: DeadlineEntity, d: Deadline | BeyondCalendar, explanation?: string): void {
@@ -165,8 +177,46 @@ export function onCalendarUpdated(em: EntityManager, payload: { data?: unknown; 
  */
 export async function meetDeadlines(em: EntityManager, where: FilterQuery<DeadlineEntity>, metAt: Date): Promise<DeadlineEntity[]> {
   const rows = await em.find(DeadlineEntity, { $and: [where, { metAt: null, notApplicable: false }] } as FilterQuery<DeadlineEntity>);
-  for (const r of rows) r.metAt = metAt;
+  const at = notInFuture(metAt);
+  for (const r of rows) r.metAt = at;
   return rows;
+}
+
+/**
+ * A met time is never later than now: a fact dated today (`endOfLondonDay(today)`, a defaulted date) is recorded
+ * as met when it was recorded, not at midnight to come.
+ * @param at - when the fact says the duty was done
+ * @returns `at`, or now if `at` is still to come
+ */
+export function notInFuture(at: Date): Date {
+  const current = hubNow();
+  return at.getTime() > current.getTime() ? current : at;
+}
+
+/**
+ * The subject of some duties ended (a placement, a period of care). A duty not yet due when it ended no longer
+ * applies (NOT_APPLICABLE, with the reason); a duty already overdue then stays a breach, unmet, with the end
+ * recorded in its explanation, so drift is never erased from the record.
+ * @param em - the unit of work
+ * @param where - which entries
+ * @param endedAt - when the subject ended
+ * @param reason - what ended, in words (e.g. `the placement ended on 2026-12-23`)
+ * @returns the entries made NOT_APPLICABLE and those kept as breaches
+ */
+export async function endSubject(em: EntityManager, where: FilterQuery<DeadlineEntity>, endedAt: Date, reason: string): Promise<{ notApplicable: DeadlineEntity[]; breached: DeadlineEntity[] }> {
+  const rows = await em.find(DeadlineEntity, { $and: [where, { metAt: null, notApplicable: false }] } as FilterQuery<DeadlineEntity>);
+  const out = { notApplicable: [] as DeadlineEntity[], breached: [] as DeadlineEntity[] };
+  for (const r of rows) {
+    if (r.dueAt && r.dueAt.getTime() < endedAt.getTime()) {
+      r.basis = { ...r.basis, explanation: `${r.basis.explanation} Still a breach: ${reason}, after it fell due unmet.` };
+      out.breached.push(r);
+    } else {
+      r.notApplicable = true;
+      r.notApplicableReason = reason;
+      out.notApplicable.push(r);
+    }
+  }
+  return out;
 }
 
 /**

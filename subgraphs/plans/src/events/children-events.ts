@@ -6,7 +6,7 @@ import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PeriodFactEntity } from '../facts/period-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
 import { DeadlineEntity } from '../deadline/deadline.entity';
-import { compute, markNotApplicable, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
+import { compute, computePhase, endSubject, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
 import { applyContactEvent, CONTACT_EVENT_KINDS, ContactEventFacts } from '../deadline/contact';
 import { recomputeLeavingCare } from './leaving-care';
 
@@ -72,6 +72,9 @@ async function placementStarted(em: EntityManager, p: P): Promise<void> {
     // PPM-72H: 72 clock hours from the placement instant (TIME-HOURS); LA-IRO-PLACEMENT: reg 13 notice in 5 WD.
     await upsertDeadline(em, s, 'PPM-72H', compute('PPM-72H', startedAt, overrides));
     await upsertDeadline(em, s, 'LA-IRO-PLACEMENT', compute('LA-IRO-PLACEMENT', startedAt, overrides));
+  } else {
+    // LA-IRO-PLACEMENT, planned placement: the reg 13 notice is due before the placement starts (CPPCR reg 13(1)).
+    await upsertDeadline(em, s, 'LA-IRO-PLACEMENT', computePhase('LA-IRO-PLACEMENT', startedAt, overrides, 'planned'));
   }
   const firstVisit = nextVisitDue({ placementStart: londonDate(startedAt), intendedUntil18: fact.intendedUntil18, custody: fact.custody, calendar: hubCalendar() });
   await upsertDeadline(em, { ...s, subjectKey: visitSubject(fact.id, 'start') }, firstVisit.ruleId, firstVisit);
@@ -87,7 +90,7 @@ async function placementEnded(em: EntityManager, p: P): Promise<void> {
   const fact = await em.findOne(PlacementFactEntity, { id: p.placementId });
   const endedAt = p.endedAt ? new Date(String(p.endedAt)) : new Date(String(p.occurredAt ?? Date.now()));
   if (fact) fact.endedAt = endedAt;
-  await markNotApplicable(em, { placementId: p.placementId }, `the placement ended on ${londonDate(endedAt.toISOString())}${p.endReason ? ` (${p.endReason})` : ''}`);
+  await endSubject(em, { placementId: p.placementId }, endedAt, `the placement ended on ${londonDate(endedAt.toISOString())}${p.endReason ? ` (${p.endReason})` : ''}`);
 }
 
 async function ceased(em: EntityManager, p: P): Promise<void> {
@@ -95,7 +98,7 @@ async function ceased(em: EntityManager, p: P): Promise<void> {
   const endedOn = String(p.endedOn ?? londonDate(String(p.ceasedAt)));
   if (period) period.endedOn = endedOn;
   for (const pl of await em.find(PlacementFactEntity, { periodId: p.periodOfCareId, endedAt: null })) pl.endedAt = new Date(String(p.ceasedAt ?? endOfLondonDay(endedOn)));
-  await markNotApplicable(em, { periodId: p.periodOfCareId }, `the child ceased to be looked after on ${endedOn}${p.reason ? ` (${p.reason})` : ''}`);
+  await endSubject(em, { periodId: p.periodOfCareId }, new Date(String(p.ceasedAt ?? endOfLondonDay(endedOn))), `the child ceased to be looked after on ${endedOn}${p.reason ? ` (${p.reason})` : ''}`);
   await recomputeLeavingCare(em, p.childId);
 }
 

@@ -7,6 +7,7 @@ import { PeriodFactEntity } from '../facts/period-fact.entity';
 import { ReviewFactEntity } from '../facts/review-fact.entity';
 import { DeadlineEntity } from '../deadline/deadline.entity';
 import { compute, meetDeadlines, overridesOf, upsertDeadline, LedgerSubject } from '../deadline/ledger';
+import { endorsedPermanencePlanAt } from '../plan/plan-deadlines';
 
 type P = Record<string, any>;
 
@@ -43,6 +44,18 @@ async function reviewHeld(em: EntityManager, p: P): Promise<void> {
   for (const rule of ['REV-DECISIONS-5WD', 'CP-UPDATE-POSTREV-10WD', 'REV-REPORT-20WD'] as const) {
     await upsertDeadline(em, s, rule, compute(rule, heldOn, overrides));
   }
+  if (Number(p.sequence) === 1) await permanenceByTheSecondReview(em, { ...base, subjectKey: `period:${period.id}` }, heldOn, overrides);
+}
+
+/**
+ * CP-PERM-2NDREV: the first review starts the clock of the plan for permanence, due by the second review (3 months
+ * after the first, like REV-2ND-3M). A care plan with a permanence plan already endorsed in this period meets it.
+ */
+async function permanenceByTheSecondReview(em: EntityManager, s: LedgerSubject, heldOn: string, overrides: Awaited<ReturnType<typeof overridesOf>>): Promise<void> {
+  const row = await upsertDeadline(em, s, 'CP-PERM-2NDREV', compute('CP-PERM-2NDREV', heldOn, overrides));
+  if (!row || row.metAt || row.notApplicable) return;
+  const endorsed = await endorsedPermanencePlanAt(em, s.childId);
+  if (endorsed) row.metAt = endorsed;
 }
 
 async function reviewAdjourned(em: EntityManager, p: P): Promise<void> {

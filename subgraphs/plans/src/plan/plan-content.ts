@@ -41,6 +41,8 @@ export const QUALITY_STANDARDS = [
 export interface PlanArea {
   code: string;
   text: string;
+  /** Why the area is not written (seeds 000, 001: a plan says which areas are missing and why). */
+  missingReason?: string | null;
 }
 
 /** A provider plan objective (PCPP), linked to the plan it comes from and a Quality Standard. */
@@ -76,7 +78,7 @@ export interface PlanContentPatch {
   forCourtProceedings?: boolean | null;
   wishesAndFeelings?: string | null;
   contactArrangements?: string | null;
-  areas?: PlanArea[] | null;
+  areas?: Array<{ code: string; text?: string | null; missingReason?: string | null }> | null;
   objectives?: Array<{ id?: string | null; text: string; sourcePlanId?: string | null; qualityStandard: string }> | null;
 }
 
@@ -108,7 +110,12 @@ export function buildContent(kind: PlanKindCode, previous: PlanContent, patch: P
     const byCode = new Map((previous.areas ?? []).map((a) => [a.code, a]));
     for (const a of patch.areas) {
       if (!allowed.some((x) => x.code === a.code)) throw new InputError(`unknown area ${a.code} for a ${kind} plan`, { field: 'areas', reason: 'UNKNOWN_AREA' });
-      byCode.set(a.code, { code: a.code, text: a.text });
+      const text = a.text ?? '';
+      const missingReason = a.missingReason?.trim() ? a.missingReason.trim() : null;
+      if (!text.trim() && !missingReason) {
+        throw new InputError(`area ${a.code} needs its text, or the reason it is missing`, { field: 'areas', reason: 'AREA_TEXT_OR_REASON', area: a.code });
+      }
+      byCode.set(a.code, text.trim() ? { code: a.code, text } : { code: a.code, text: '', missingReason });
     }
     next.areas = allowed.filter((x) => byCode.has(x.code)).map((x) => byCode.get(x.code)!);
   }
@@ -131,13 +138,28 @@ export function buildContent(kind: PlanKindCode, previous: PlanContent, patch: P
  * @param content - the version's content
  * @returns every area with its completeness, and the percentage complete (rounded down)
  */
-export function areaCompleteness(kind: PlanKindCode, content: PlanContent): { areas: Array<{ code: string; title: string; text: string | null; complete: boolean }>; percent: number } {
+export function areaCompleteness(kind: PlanKindCode, content: PlanContent): {
+  areas: Array<{ code: string; title: string; text: string | null; complete: boolean; missingReason: string | null }>; percent: number;
+} {
   const all = kind === 'PLACEMENT' ? PLACEMENT_PLAN_AREAS : kind === 'PATHWAY' ? PATHWAY_PLAN_AREAS : [];
-  const written = new Map((content.areas ?? []).map((a) => [a.code, a.text]));
+  const written = new Map((content.areas ?? []).map((a) => [a.code, a]));
   const areas = all.map((a) => {
-    const text = written.get(a.code) ?? null;
-    return { code: a.code, title: a.title, text, complete: Boolean(text && text.trim()) };
+    const w = written.get(a.code);
+    const text = w?.text?.trim() ? w.text : null;
+    return { code: a.code, title: a.title, text, complete: Boolean(text), missingReason: text ? null : w?.missingReason ?? null };
   });
   const done = areas.filter((a) => a.complete).length;
   return { areas, percent: all.length ? Math.floor((100 * done) / all.length) : 100 };
+}
+
+/**
+ * The areas of a placement plan neither written nor explained (PP-DUE-5WD is met only by a plan that is complete,
+ * or says which areas are missing and why: seeds 000 and 001, CPPCR Sch 2).
+ * @param kind - the plan kind (only PLACEMENT is checked)
+ * @param content - the version's content
+ * @returns the codes of the areas left blank without a reason
+ */
+export function unexplainedAreas(kind: PlanKindCode, content: PlanContent): string[] {
+  if (kind !== 'PLACEMENT') return [];
+  return areaCompleteness(kind, content).areas.filter((a) => !a.complete && !a.missingReason).map((a) => a.code);
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leavingCareStatus, londonDate } from '@hub/statutory';
-import type { PlanEntity } from './plan.entity';
-import type { PlanVersionEntity } from './plan-version.entity';
+import { PlanEntity } from './plan.entity';
+import { PlanVersionEntity } from './plan-version.entity';
+import { unexplainedAreas } from './plan-content';
 import { DeadlineEntity } from '../deadline/deadline.entity';
 import { compute, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
 import { ChildFactEntity } from '../facts/child-fact.entity';
@@ -13,6 +14,8 @@ import { PeriodFactEntity } from '../facts/period-fact.entity';
  */
 async function placementPlanDone(em: EntityManager, plan: PlanEntity, v: PlanVersionEntity): Promise<void> {
   if (!v.signedAt || !v.endorsedAt || !plan.placementId) return;
+  // Only a complete plan (or one saying which areas are missing and why) meets the duty.
+  if (unexplainedAreas(plan.kind, v.content).length) return;
   const at = v.signedAt > v.endorsedAt ? v.signedAt : v.endorsedAt;
   await meetDeadlines(em, { childId: plan.childId, ruleId: 'PP-DUE-5WD', placementId: plan.placementId }, at);
 }
@@ -29,6 +32,8 @@ export async function meetOnEndorsement(em: EntityManager, plan: PlanEntity, v: 
   switch (plan.kind) {
     case 'CARE': {
       await meetDeadlines(em, { childId, ruleId: 'CP-DUE-10WD' }, at);
+      // CP-PERM-2NDREV: met by an endorsed care plan that contains the plan for permanence (CP-CONTENT).
+      if (v.content.permanencePlan?.trim()) await meetDeadlines(em, { childId, ruleId: 'CP-PERM-2NDREV' }, at);
       // CP-UPDATE-POSTREV-10WD: only a care plan endorsed on or after the review it follows meets it.
       const day = londonDate(at.toISOString());
       const open = await em.find(DeadlineEntity, { childId, ruleId: 'CP-UPDATE-POSTREV-10WD', metAt: null, notApplicable: false });
@@ -44,7 +49,7 @@ export async function meetOnEndorsement(em: EntityManager, plan: PlanEntity, v: 
       await meetDeadlines(em, { childId, ruleId: 'PEP-10WD' }, at);
       return;
     case 'HEALTH':
-      await meetDeadlines(em, { childId, ruleId: 'HP-IHA' }, at);
+      // HP-IHA is met by the assessment itself (recordHealthAssessment), not by the health plan (HP-PLAN).
       return;
     case 'PATHWAY':
       return pathwayEndorsed(em, plan, at);
@@ -82,4 +87,18 @@ async function pathwayEndorsed(em: EntityManager, plan: PlanEntity, at: Date): P
  */
 export async function meetOnSigning(em: EntityManager, plan: PlanEntity, v: PlanVersionEntity): Promise<void> {
   await placementPlanDone(em, plan, v);
+}
+
+/**
+ * When the care plan in force, if it contains a plan for permanence, was endorsed (CP-PERM-2NDREV).
+ * @param em - the unit of work
+ * @param childId - the child
+ * @returns the endorsement time, or null when no endorsed care plan has a permanence plan
+ */
+export async function endorsedPermanencePlanAt(em: EntityManager, childId: string): Promise<Date | null> {
+  const plans = await em.find(PlanEntity, { childId, kind: 'CARE' });
+  if (plans.length === 0) return null;
+  const versions = await em.find(PlanVersionEntity, { planId: { $in: plans.map((p) => p.id) }, status: 'ENDORSED' }, { orderBy: { endorsedAt: 'asc' } });
+  const withPlan = versions.find((v) => Boolean(v.content.permanencePlan?.trim()) && v.endorsedAt);
+  return withPlan?.endorsedAt ?? null;
 }

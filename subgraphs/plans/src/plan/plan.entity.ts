@@ -1,4 +1,4 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** Plan kinds (DOMAIN §2): care, placement, pathway, PEP, health, and the provider's PCPP. */
@@ -12,6 +12,8 @@ export type PlanStatusCode = (typeof PLAN_STATUSES)[number];
 /** A child's plan; its content lives in immutable {@link PlanVersionEntity} rows. */
 @Entity({ tableName: 'plan' })
 @Index({ properties: ['childId', 'kind'] })
+// One provider plan per placement (PCPP-5WD): a second is refused even under concurrent creation.
+@Unique({ name: 'plan_provider_placement_unique', expression: 'create unique index "plan_provider_placement_unique" on "plans"."plan" ("placement_id") where "kind" = \'PROVIDER\'' })
 export class PlanEntity {
   [OptionalProps]?: 'id' | 'createdAt' | 'latestVersion';
 

@@ -68,8 +68,9 @@ export function visibleVersions(scope: ChildReadScope, plan: PlanEntity, version
  */
 export function assertMayWrite(p: Principal, relation: ChildRelation, kind: PlanKindCode, providerId?: string | null): void {
   if (kind === 'PROVIDER') {
-    if (relation === 'PROVIDER' && hasRole(p, ...PROVIDER_WRITERS) && (!providerId || providerId === p.org)) return;
-    throw new ForbiddenError('only the current provider writes its provider plan', { kind });
+    // The provider plan (PCPP-5WD) is the home manager's (seed 001; README roles): staff record progress against it.
+    if (relation === 'PROVIDER' && hasRole(p, 'PROVIDER_MANAGER') && (!providerId || providerId === p.org)) return;
+    throw new ForbiddenError("only the current provider's manager writes its provider plan (PCPP-5WD)", { kind, ruleId: 'PCPP-5WD', requiredRoles: ['PROVIDER_MANAGER'] });
   }
   if (relation === 'AUTHORITY' && hasRole(p, ...CASE_WRITERS)) return;
   throw new ForbiddenError(`only the placing authority's case staff write a ${kind} plan`, { kind });
@@ -110,4 +111,16 @@ export function assertMayEndorse(p: Principal, relation: ChildRelation, kind: Pl
   if (!rightRelation || !hasRole(p, ...roles)) {
     throw new ForbiddenError(`a ${kind} plan is endorsed by ${roles.join(' or ')} (${ruleId})`, { ruleId, requiredRoles: roles });
   }
+}
+
+/**
+ * Throws FORBIDDEN unless the caller may record progress against a provider plan: the current provider's staff or
+ * manager.
+ * @param p - caller
+ * @param relation - relation to the child
+ * @param providerId - the provider that owns the plan
+ */
+export function assertMayRecordProgress(p: Principal, relation: ChildRelation, providerId?: string | null): void {
+  if (relation === 'PROVIDER' && hasRole(p, ...PROVIDER_WRITERS) && providerId === p.org) return;
+  throw new ForbiddenError('only the current provider records progress against its provider plan', { kind: 'PROVIDER' });
 }

@@ -6,8 +6,8 @@ import { PLAN_KINDS, PlanEntity, PlanKindCode } from './plan.entity';
 import { PlanVersionEntity } from './plan-version.entity';
 import { PlanCirculationEntity, RECIPIENT_ROLES, RecipientRole } from './plan-circulation.entity';
 import { PlanProgressEntity } from './plan-progress.entity';
-import { buildContent, PlanContentPatch } from './plan-content';
-import { assertMayEndorse, assertMayWrite } from './plan.policy';
+import { buildContent, PlanContentPatch, unexplainedAreas } from './plan-content';
+import { assertMayEndorse, assertMayRecordProgress, assertMayWrite } from './plan.policy';
 import { meetOnEndorsement, meetOnSigning } from './plan-deadlines';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
@@ -64,6 +64,11 @@ export class PlanService {
       // CP-IRO-DETAILS: the care plan names the IRO and gives contact details; by default those assigned (IroAssigned).
       if (kind === 'CARE') {
         content = {
+        if (kind === 'PROVIDER') {
+          // One provider plan per placement (PCPP-5WD): a new version revises it.
+          const existing = await em.findOne(PlanEntity, { kind: 'PROVIDER', placementId: placement.id });
+          if (existing) throw new ConflictError('the placement has a provider plan already: revise it', { reason: 'PLAN_EXISTS', planId: existing.id });
+        }
           ...content,
           iroName: content.iroName ?? child.iroName ?? null,
           iroContact: content.iroContact ?? ([child.iroEmail, child.iroPhone].filter(Boolean).join(', ') || null),
@@ -125,6 +130,13 @@ export class PlanService {
       return plan;
     });
   }
+      const unexplained = unexplainedAreas(plan.kind, v.content);
+      if (unexplained.length) {
+        // PP-DUE-5WD: a placement plan is complete, or says which areas are missing and why (CPPCR Sch 2; seeds 000, 001).
+        throw new ConflictError(`the placement plan leaves ${unexplained.join(', ')} blank without a reason: write each area or say why it is missing`, {
+          reason: 'INCOMPLETE_PLAN', ruleId: 'PP-DUE-5WD', missingAreas: unexplained,
+        });
+      }
 
   /** endorsePlan: SUBMITTED → ENDORSED by the right role; the previously endorsed version becomes SUPERSEDED. */
   async endorse(planId: string, version: number): Promise<PlanEntity> {
@@ -186,7 +198,7 @@ export class PlanService {
     return this.em.transactional(async (em) => {
       const { plan, versions, relation } = await this.load(em, planId);
       if (plan.kind !== 'PROVIDER') throw new InputError('progress is recorded against provider plan objectives', { field: 'planId', reason: 'NOT_FOR_KIND' });
-      assertMayWrite(this.principal, relation, plan.kind, plan.providerId);
+      assertMayRecordProgress(this.principal, relation, plan.providerId);
       const latest = versions[versions.length - 1];
       if (!(latest?.content.objectives ?? []).some((o) => o.id === objectiveId)) throw new NotFoundError('no such objective', { objectiveId });
       return em.create(PlanProgressEntity, { planId, objectiveId, note: note.trim(), recordedBy: this.principal.sub, recordedAt: hubNow() });

@@ -40,6 +40,7 @@ export class PlanArea {
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) text?: string | null;
   @Field(() => Boolean) complete!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the area is not written, as the plan says.' }) missingReason?: string | null;
 }
 
 /** A provider plan objective, linked to its source plan and a Quality Standard. */

@@ -74,11 +74,18 @@ describe('plan lifecycle', () => {
     expect(created.createPlan.completeness).toBe(14);
     expect(created.createPlan.areas).toHaveLength(14);
     const id = created.createPlan.id;
-    await ok(`mutation { submitPlan(planId: "${id}", version: 1) { status } }`, {}, SW);
-    const wrong = await gql(sg.url, `mutation { signPlacementPlan(planId: "${id}", version: 1) { id } }`, {}, OTHER_PROVIDER);
+    // PP-DUE-5WD: a plan with areas neither written nor explained is refused at submission, naming them.
+    const incomplete = await gql(sg.url, `mutation { submitPlan(planId: "${id}", version: 1) { status } }`, {}, SW);
+    expect(incomplete.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INCOMPLETE_PLAN' });
+    expect(incomplete.errors?.[0].extensions?.missingAreas).toHaveLength(12);
+    const rest = Array.from({ length: 12 }, (_, i) => `PPC-${String(i + 3).padStart(2, '0')}`)
+      .map((code) => (code === 'PPC-07' ? { code, missingReason: 'No Independent Visitor' } : { code, text: 'Written' }));
+    await ok(`mutation($c: PlanContentInput!) { updatePlan(planId: "${id}", version: 1, content: $c) { version } }`, { c: { areas: rest } }, SW);
+    await ok(`mutation { submitPlan(planId: "${id}", version: 2) { status } }`, {}, SW);
+    const wrong = await gql(sg.url, `mutation { signPlacementPlan(planId: "${id}", version: 2) { id } }`, {}, OTHER_PROVIDER);
     expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await ok(`mutation { signPlacementPlan(planId: "${id}", version: 1) { id } }`, {}, PM);
-    await ok(`mutation { endorsePlan(planId: "${id}", version: 1) { status } }`, {}, TM);
+    await ok(`mutation { signPlacementPlan(planId: "${id}", version: 2) { id } }`, {}, PM);
+    await ok(`mutation { endorsePlan(planId: "${id}", version: 2) { status } }`, {}, TM);
     const r = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines(status: MET) { ruleId } placementReadiness { ready missing items { kind present } } } } }`,
       { r: [{ __typename: 'Child', id: childId }] }, SW);
     expect(r._entities[0].deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['PP-DUE-5WD']);
@@ -93,7 +100,7 @@ describe('plan lifecycle', () => {
     const bySw = await gql(sg.url, `mutation($i: CreatePlanInput!) { createPlan(input: $i) { id } }`, { i: { childId, kind: 'PROVIDER' } }, SW);
     expect(bySw.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const created = await ok(`mutation($i: CreatePlanInput!) { createPlan(input: $i) { id ... on ProviderPlan { objectives { id qualityStandard } } } }`,
-      { i: { childId, kind: 'PROVIDER', content: { objectives: [{ text: 'Attend school daily', qualityStandard: 'EDUCATION' }] } } }, bearer('PROVIDER_STAFF', 'PRV-OAK'));
+      { i: { childId, kind: 'PROVIDER', content: { objectives: [{ text: 'Attend school daily', qualityStandard: 'EDUCATION' }] } } }, PM);
     const id = created.createPlan.id;
     const objectiveId = created.createPlan.objectives[0].id;
     await ok(`mutation { addPlanProgress(planId: "${id}", objectiveId: "${objectiveId}", note: "Attended 4 of 5 days") { note } }`, {}, bearer('PROVIDER_STAFF', 'PRV-OAK'));
