@@ -8,12 +8,11 @@ import { openOrm } from './db/orm';
 import { openRedis } from './events/redis';
 import { OutboxRelay } from './events/outbox-relay';
 import { startEventConsumer } from './events/event-consumer';
-import type { EventSource, HubEvent } from './events/contracts';
+import type { EventSource } from './events/contracts';
+import type { EventHandlerRegistry } from './events/handlers';
 import { TokenVerifier } from './auth/verify';
 import { createServiceContext, ServiceContext } from './context';
-import { refreshCalendar, storeCalendar } from './calendar/hub-calendar';
-import { applyAccessEvent } from './events/access-projection';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { refreshCalendar } from './calendar/hub-calendar';
 import { RunningServer, startSubgraphServer } from './http/subgraph-server';
 import { operationLimitsFromEnv } from './limits/operation-limits';
 
@@ -27,8 +26,11 @@ export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
   buildSchema(): Promise<GraphQLSchema>;
   /** Adds the service's loaders to the common context. */
   extendContext(base: ServiceContext, orm: MikroORM): C;
-  /** Domain events this service consumes, if any. */
-  consumes?: { queue: string; handle(orm: MikroORM, event: HubEvent, log: Logger): Promise<void> };
+  /**
+   * Domain events this service consumes, if any: its queue and its handlers (built with defineEventHandlers, which
+   * claims each event once, keeps the access facts and the calendar, and dispatches by type).
+   */
+  consumes?: EventHandlerRegistry & { queue: string };
   /** Extra background workers (e.g. notification deliveries). */
   workers?(deps: SubgraphDeps): Array<{ close(): Promise<void> }>;
 }
@@ -101,11 +103,7 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
         connection: workerConnection(),
         log,
         prefix: o.queuePrefix,
-        // Facts every service keeps (who may see which child; the calendar in force) are applied here, once,
-        // before the service's own handling.
         handle: async (e) => {
-          if (e.type === 'CalendarUpdated') return storeCalendar(orm.em, e);
-          if (def.name !== 'children') await (orm.em.fork() as EntityManager).transactional((tem) => applyAccessEvent(tem, e));
           await consumes.handle(orm, e, log);
         },
       });

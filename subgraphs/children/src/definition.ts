@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { applyAccessEvent, QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { ProcessedEvent, QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { childrenEventHandlers } from './events/handlers';
 import { createChildrenContext, ChildrenContext } from './context';
 import { buildChildrenSchema } from './schema';
 import { migrations } from './migrations';
@@ -15,6 +15,7 @@ import { ProviderEntity } from './reference-data/provider.entity';
 /** The children service's entities. */
 export const childrenEntities = [
   ChildEntity, PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity, AuthorityEntity, ProviderEntity,
+  ProcessedEvent,
 ];
 
 /** The children subgraph: owns Child, Placement, Authority, Provider and the chronology. */
@@ -25,12 +26,7 @@ export const childrenSubgraph: SubgraphDefinition<ChildrenContext> = {
   migrations,
   buildSchema: buildChildrenSchema,
   extendContext: (base) => createChildrenContext(base),
-  consumes: {
-    queue: QUEUES.eventsChildren,
-    // IroAssigned from reviews: the IRO's access to the child.
-    handle: async (orm, event) => {
-      const em = orm.em.fork() as EntityManager;
-      await em.transactional((tem) => applyAccessEvent(tem, event));
-    },
-  },
+  // IroAssigned from reviews: the kit keeps the IRO's access to the child, as it keeps access facts in every
+  // service; children has no handling of its own (README, Architecture: the one event routed back).
+  consumes: { queue: QUEUES.eventsChildren, ...childrenEventHandlers },
 };

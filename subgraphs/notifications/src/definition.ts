@@ -6,7 +6,7 @@ import { loadNotificationsConfig } from './config';
 import { NotificationEntity } from './notification/notification.entity';
 import { AuthorityEndpointEntity } from './recipient/authority-endpoint.entity';
 import { IroContactEntity } from './recipient/iro-contact.entity';
-import { handleNotificationsEvent } from './events/handle-event';
+import { notificationsEventHandlers } from './events/handle-event';
 import { startNotificationWorkers } from './jobs/worker';
 
 /** The notifications service's entities. */
@@ -20,12 +20,7 @@ export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
   migrations,
   buildSchema: buildNotificationsSchema,
   extendContext: (base, orm) => createNotificationsContext(base, orm),
-  consumes: {
-    queue: QUEUES.eventsNotifications,
-    // Every event of every service: notification rules, idempotent by event id and (event, rule, recipient).
-    handle: async (orm, event, log) => {
-      await handleNotificationsEvent(orm, event, log, loadNotificationsConfig(process.env));
-    },
-  },
+  // Every event of every service: notification rules, idempotent by event id and (event, rule, recipient).
+  consumes: { queue: QUEUES.eventsNotifications, ...notificationsEventHandlers(() => loadNotificationsConfig(process.env)) },
   workers: (deps) => startNotificationWorkers(deps),
 };

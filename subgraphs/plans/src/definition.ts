@@ -12,7 +12,7 @@ import { ChildFactEntity } from './facts/child-fact.entity';
 import { PeriodFactEntity } from './facts/period-fact.entity';
 import { PlacementFactEntity } from './facts/placement-fact.entity';
 import { ReviewFactEntity } from './facts/review-fact.entity';
-import { handlePlansEvent } from './events/handle-event';
+import { plansEventHandlers } from './events/handle-event';
 import { PlacementPlanningMeetingEntity } from './case-record/placement-planning-meeting.entity';
 import { HealthAssessmentEntity } from './case-record/health-assessment.entity';
 import { DecisionProcessEntity } from './case-record/decision-process.entity';
@@ -32,9 +32,6 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   migrations,
   buildSchema: buildPlansSchema,
   extendContext: (base) => createPlansContext(base),
-  consumes: {
-    queue: QUEUES.eventsPlans,
-    // Every children and reviews event: facts and the deadline ledger, idempotent by event id.
-    handle: (orm, event, log) => handlePlansEvent(orm, event, log),
-  },
+  // Every children and reviews event: facts and the deadline ledger, idempotent by event id.
+  consumes: { queue: QUEUES.eventsPlans, ...plansEventHandlers },
 };

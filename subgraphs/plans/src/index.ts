@@ -1,4 +1,4 @@
 /** @hub/plans: the plans subgraph (plans of every kind and the deadline ledger). */
 export { plansSubgraph, plansEntities } from './definition';
 export { buildPlansSchema } from './schema';
-export { handlePlansEvent } from './events/handle-event';
+export { plansEventHandlers } from './events/handle-event';

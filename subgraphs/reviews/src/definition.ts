@@ -1,4 +1,4 @@
-import { now as hubNow, QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { now as hubNow, ProcessedEvent, QUEUES, SubgraphDefinition } from '@hub/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createReviewsContext, ReviewsContext } from './context';
 import { buildReviewsSchema } from './schema';
@@ -9,14 +9,13 @@ import { LookedAfterReviewEntity } from './review/looked-after-review.entity';
 import { EarlyTriggerEntity } from './review/early-trigger.entity';
 import { IroAssignmentEntity } from './iro/iro-assignment.entity';
 import { ReviewRequestEntity } from './review-request/review-request.entity';
-import { ProcessedEventEntity } from './events/processed-event.entity';
-import { handleReviewEvent } from './events/review-events.handler';
+import { reviewEventHandlers } from './events/review-events.handler';
 import { escalateOverdue } from './review-request/review-request.service';
 import { ReviewsConfig, reviewsConfig } from './config';
 
 /** The reviews service's entities. */
 export const reviewsEntities = [
-  ReviewChildEntity, PeriodOfCareEntity, LookedAfterReviewEntity, EarlyTriggerEntity, IroAssignmentEntity, ReviewRequestEntity, ProcessedEventEntity,
+  ReviewChildEntity, PeriodOfCareEntity, LookedAfterReviewEntity, EarlyTriggerEntity, IroAssignmentEntity, ReviewRequestEntity, ProcessedEvent,
 ];
 
 /**
@@ -32,7 +31,7 @@ export function defineReviewsSubgraph(settings: ReviewsConfig = reviewsConfig): 
     migrations,
     buildSchema: buildReviewsSchema,
     extendContext: (base) => createReviewsContext(base),
-    consumes: { queue: QUEUES.eventsReviews, handle: handleReviewEvent },
+    consumes: { queue: QUEUES.eventsReviews, ...reviewEventHandlers },
     // PA-ESCALATE: a periodic sweep marks pending requests with no review by their escalate-by day as ESCALATED.
     // It reads the hub clock (setClock in tests); `escalateOverdueReviewRequests` runs it on demand.
     workers: ({ orm, log }) => {

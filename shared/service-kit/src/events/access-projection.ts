@@ -11,16 +11,17 @@ import type { HubEvent } from './contracts';
  * @returns true when the event changed access facts
  */
 export async function applyAccessEvent(em: EntityManager, e: HubEvent): Promise<boolean> {
-  const p = e.payload as Record<string, unknown>;
-  const childId = e.childId ?? (p.childId as string | undefined);
-  if (!childId || !['ChildRegistered', 'ChildUpdated', 'ChildDeleted', 'PlacementStarted', 'PlacementEnded', 'IroAssigned'].includes(e.type)) return false;
+  if (!isAccessEvent(e)) return false;
+  const p = e.payload;
+  const childId = e.childId ?? p.childId;
+  if (!childId) return false;
   // Events of one child may arrive in any order (retries, several consumers): make sure the row exists, then
-  // lock it, so concurrent events never lose each other's changes. An authority-less row matches nobody.
+  // lock it, so concurrent events never lose each other's changes.
   if (e.type !== 'ChildDeleted') {
     const schema = em.config.get('schema') as string;
     await em.getConnection().execute(
       `insert into "${schema}".child_access (child_id, placing_authority, provider_windows, updated_at) values (?, ?, '[]', now()) on conflict (child_id) do nothing`,
-      [childId, typeof p.placingAuthority === 'string' ? p.placingAuthority : ''],
+      [childId, p.placingAuthority],
       'run',
       em.getTransactionContext(),
     );
@@ -29,9 +30,8 @@ export async function applyAccessEvent(em: EntityManager, e: HubEvent): Promise<
   switch (e.type) {
     case 'ChildRegistered':
     case 'ChildUpdated': {
-      if (typeof p.placingAuthority !== 'string') return false;
-      const row = (await em.findOne(ChildAccess, { childId })) ?? em.create(ChildAccess, { childId, placingAuthority: p.placingAuthority } as never);
-      row.placingAuthority = p.placingAuthority;
+      const row = (await em.findOne(ChildAccess, { childId })) ?? em.create(ChildAccess, { childId, placingAuthority: e.payload.placingAuthority } as never);
+      row.placingAuthority = e.payload.placingAuthority;
       em.persist(row);
       return true;
     }
@@ -43,12 +43,12 @@ export async function applyAccessEvent(em: EntityManager, e: HubEvent): Promise<
     case 'PlacementEnded': {
       const row = await em.findOne(ChildAccess, { childId });
       if (!row) return false;
-      if (!row.placingAuthority && typeof p.placingAuthority === 'string') row.placingAuthority = p.placingAuthority;
+      if (!row.placingAuthority) row.placingAuthority = e.payload.placingAuthority;
       const w: ProviderWindow = {
-        placementId: String(p.placementId),
-        providerId: String(p.providerId),
-        from: String(p.startedAt),
-        to: (p.endedAt as string | null | undefined) ?? null,
+        placementId: e.payload.placementId,
+        providerId: e.payload.providerId,
+        from: e.payload.startedAt,
+        to: e.payload.endedAt ?? null,
       };
       row.providerWindows = [...row.providerWindows.filter((x) => x.placementId !== w.placementId), w];
       em.persist(row);
@@ -57,11 +57,16 @@ export async function applyAccessEvent(em: EntityManager, e: HubEvent): Promise<
     case 'IroAssigned': {
       const row = await em.findOne(ChildAccess, { childId });
       if (!row) return false;
-      row.iroSub = (p.iroId as string | null) ?? null;
+      row.iroSub = e.payload.iroId;
       em.persist(row);
       return true;
     }
-    default:
-      return false;
   }
+}
+
+/** The events that change who may see a child. */
+const ACCESS_EVENTS = ['ChildRegistered', 'ChildUpdated', 'ChildDeleted', 'PlacementStarted', 'PlacementEnded', 'IroAssigned'] as const;
+type AccessEventType = (typeof ACCESS_EVENTS)[number];
+function isAccessEvent(e: HubEvent): e is HubEvent<AccessEventType> {
+  return (ACCESS_EVENTS as readonly string[]).includes(e.type);
 }

@@ -3,6 +3,8 @@
  * and the facts a consumer needs to compute deadlines without reading another service's tables.
  */
 
+import type { EventPayloads } from './payloads';
+
 /** Every event type. Add freely; never rename (consumers and stored jobs use these strings). */
 export const EVENT_TYPES = [
   'ChildRegistered',
@@ -21,6 +23,7 @@ export const EVENT_TYPES = [
   'PlanEndorsed',
   'PlanSuperseded',
   'PlanCirculated',
+  'PlacementPlanSigned',
   'IroAssigned',
   'ReviewScheduled',
   'ReviewHeld',
@@ -29,8 +32,10 @@ export const EVENT_TYPES = [
   'ReviewReportIssued',
   'ReviewRequested',
   'ReviewRequestEscalated',
+  'ReviewRequestAnswered',
   'EarlyReviewTriggered',
   'ChildConsulted',
+  'OutcomeStarRecorded',
   'CalendarUpdated',
   // notifications: delivery outcomes and operator actions (metadata only, no case content).
   'NotificationDelivered',
@@ -44,19 +49,37 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** Which service wrote an event. */
 export type EventSource = 'children' | 'plans' | 'reviews' | 'notifications';
 
-/** An event as it travels on a queue or a change feed. */
-export interface HubEvent<P = Record<string, unknown>> {
+/** The service that records each event type (one owner per type). */
+export const EVENT_SOURCE: { readonly [T in EventType]: EventSource } = {
+  ChildRegistered: 'children', ChildUpdated: 'children', ChildDeleted: 'children', PeriodOfCareStarted: 'children',
+  ChildCeasedLookedAfter: 'children', PlacementStarted: 'children', PlacementEnded: 'children', SignificantEventRecorded: 'children',
+  VisitRecorded: 'children', LegalStatusRecorded: 'children', CalendarUpdated: 'children',
+  PlanCreated: 'plans', PlanVersionCreated: 'plans', PlanSubmitted: 'plans', PlanEndorsed: 'plans', PlanSuperseded: 'plans',
+  PlanCirculated: 'plans', PlacementPlanSigned: 'plans',
+  IroAssigned: 'reviews', ReviewScheduled: 'reviews', ReviewHeld: 'reviews', ReviewAdjourned: 'reviews', ReviewDecisionsRecorded: 'reviews',
+  ReviewReportIssued: 'reviews', ReviewRequested: 'reviews', ReviewRequestEscalated: 'reviews', ReviewRequestAnswered: 'reviews',
+  EarlyReviewTriggered: 'reviews', ChildConsulted: 'reviews', OutcomeStarRecorded: 'reviews',
+  NotificationDelivered: 'notifications', NotificationFailed: 'notifications', NotificationRetried: 'notifications',
+  NotificationDiscarded: 'notifications', AuthorityEndpointSet: 'notifications',
+};
+
+/** An event of one type as it travels on a queue or a change feed; its payload is the type's (see payloads.ts). */
+export interface HubEventOf<T extends EventType> {
   /** Unique id (a UUID); also the BullMQ job id, so an event is enqueued once per consumer. */
   id: string;
-  type: EventType;
+  type: T;
   source: EventSource;
+  /** When the change it describes was committed (ISO instant). */
   occurredAt: string;
   aggregateType: string;
   aggregateId: string;
   childId?: string | null;
-  payload: P;
+  payload: EventPayloads[T];
   actor?: { sub: string; org: string; roles: string[] } | null;
 }
+
+/** An event of any of the given types: a union discriminated by `type`, so a switch narrows the payload. */
+export type HubEvent<T extends EventType = EventType> = { [K in T]: HubEventOf<K> }[T];
 
 /**
  * Queue names. DO NOT RENAME: a renamed queue strands every job already in it. Add a new queue and drain the
@@ -78,8 +101,10 @@ export const EVENT_ROUTES: ReadonlyArray<{ queue: string; accepts: (type: EventT
   { queue: QUEUES.eventsPlans, accepts: (t, source) => source === 'children' || source === 'reviews' || t === 'NotificationDelivered' },
   // reviews needs periods of care and placements to run the review cycle.
   { queue: QUEUES.eventsReviews, accepts: (_t, source) => source === 'children' || source === 'plans' },
-  // children keeps the IRO assignment in its access facts; CalendarUpdated comes from children itself.
-  { queue: QUEUES.eventsChildren, accepts: (type) => type === 'IroAssigned' },
+  // The one route back to children: the IRO assignment (owned by reviews) decides which IRO may read the child's
+  // record, which children guards. Children only keeps it in its access facts and records nothing in reply
+  // (README, Architecture).
+  { queue: QUEUES.eventsChildren, accepts: (type, source) => type === 'IroAssigned' && source === 'reviews' },
 ];
 
 /** Redis pub/sub channel carrying every relayed event for live change feeds. */

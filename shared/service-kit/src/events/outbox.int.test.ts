@@ -6,9 +6,10 @@ import { openOrm } from '../db/orm';
 import { createLogger } from '../logger';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxRelay } from './outbox-relay';
-import { recordEvent } from './record-event';
+import { EventPayloadError, recordEvent } from './record-event';
 import { openRedis } from './redis';
 import { QUEUES } from './contracts';
+import type { ChildFactsPayload } from './payloads';
 
 @Entity({ tableName: 'thing' })
 class Thing {
@@ -35,6 +36,11 @@ afterAll(async () => {
   await orm.close();
 });
 
+/** A ChildRegistered/ChildUpdated payload that fits its type. */
+function facts(childId: string): ChildFactsPayload {
+  return { childId, placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01', dateOfDeath: null, name: 'Sam Doe' };
+}
+
 function fork(): EntityManager {
   return orm.em.fork() as EntityManager;
 }
@@ -43,7 +49,7 @@ describe('transactional outbox', () => {
   it('commits the change and its event together', async () => {
     const thing = await fork().transactional(async (em) => {
       const t = em.create(Thing, { name: 'committed' });
-      recordEvent(em, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: t.id, payload: { name: 'committed' } });
+      recordEvent(em, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: t.id, payload: facts(t.id) });
       return t;
     });
     const em = fork();
@@ -59,11 +65,25 @@ describe('transactional outbox', () => {
     await expect(
       fork().transactional(async (em) => {
         em.create(Thing, { id, name: 'rolled back' });
-        recordEvent(em, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: id, payload: {} });
+        recordEvent(em, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: id, payload: facts(id) });
         await em.flush();
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
+    const em = fork();
+    expect(await em.count(Thing, { id })).toBe(0);
+    expect(await em.count(OutboxEvent, { aggregateId: id })).toBe(0);
+  });
+
+  it('a payload that does not fit its type is refused at the producer and the change rolls back with it', async () => {
+    const id = randomUUID();
+    await expect(
+      fork().transactional(async (em) => {
+        em.create(Thing, { id, name: 'misfit' });
+        await em.flush();
+        recordEvent(em, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: id, payload: { ...facts(id), dateOfBirth: 'soon' } });
+      }),
+    ).rejects.toThrow(EventPayloadError);
     const em = fork();
     expect(await em.count(Thing, { id })).toBe(0);
     expect(await em.count(OutboxEvent, { aggregateId: id })).toBe(0);
@@ -89,7 +109,7 @@ describe('outbox relay', () => {
     const id = randomUUID();
     await fork().transactional(async (tem) => {
       tem.create(Thing, { id, name: 'relayed' });
-      recordEvent(tem, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: id, childId: id, payload: { n: 1 } });
+      recordEvent(tem, { type: 'ChildRegistered', aggregateType: 'Thing', aggregateId: id, childId: id, payload: facts(id) });
     });
     const event = await fork().findOneOrFail(OutboxEvent, { aggregateId: id });
     const relay = new OutboxRelay({ orm, source: 'children', redis, log, prefix });
@@ -102,14 +122,14 @@ describe('outbox relay', () => {
     const mine = jobs.filter((j) => j.data.aggregateId === id);
     expect(mine).toHaveLength(1);
     expect(mine[0].id).toBe(event.id);
-    expect(mine[0].data).toMatchObject({ type: 'ChildRegistered', childId: id, payload: { n: 1 }, source: 'children' });
+    expect(mine[0].data).toMatchObject({ type: 'ChildRegistered', childId: id, payload: facts(id), source: 'children' });
     expect((await fork().findOneOrFail(OutboxEvent, { id: event.id })).publishedAt).not.toBeNull();
   });
 
   it('keeps events in the outbox while Redis is unreachable and relays them when it returns', async () => {
     const id = randomUUID();
     await fork().transactional(async (tem) => {
-      recordEvent(tem, { type: 'ChildUpdated', aggregateType: 'Thing', aggregateId: id, payload: {} });
+      recordEvent(tem, { type: 'ChildUpdated', aggregateType: 'Thing', aggregateId: id, payload: facts(id) });
     });
     const dead = openRedis('redis://127.0.0.1:1');
     const down = new OutboxRelay({ orm, source: 'children', redis: dead, log, prefix });

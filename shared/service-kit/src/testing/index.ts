@@ -166,3 +166,4 @@ export async function eventually<T>(probe: () => Promise<T | null | undefined | 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+export { testEvent, testPlacement } from '../events/test-events';

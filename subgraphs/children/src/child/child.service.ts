@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ChildAccess, ConflictError, ForbiddenError, InputError, NotFoundError, parseLocalDate, Principal, recordEvent, requireRole,
 } from '@hub/service-kit';
-import { now as hubNow } from '@hub/service-kit';
+import { now as hubNow, periodOfCareStartedPayload } from '@hub/service-kit';
 import { londonDate, retainUntil } from '@hub/statutory';
 import { ChildEntity } from './child.entity';
 import { RegisterChildInput, UpdateChildInput } from './child.input';
@@ -118,7 +118,7 @@ export class ChildService {
         if (input.legalStatus != null) em.create(LegalStatusEntity, { childId: child.id, code: legalStatusCode(input.legalStatus), startedOn: start });
         recordEvent(em, {
           type: 'PeriodOfCareStarted', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId: child.id,
-          payload: { childId: child.id, periodOfCareId: period.id, startedOn: start, shortBreak: period.shortBreak, legalStatus: input.legalStatus ?? null, placingAuthority: child.placingAuthority, dateOfBirth: dob },
+          payload: periodOfCareStartedPayload(child, period, input.legalStatus ?? null),
           actor: p,
         });
       } else if (input.legalStatus != null) {
@@ -169,7 +169,7 @@ export class ChildService {
       if (today < until) {
         throw new ConflictError(`the record must be kept until ${until} (RET-LA-75)`, { reason: 'RETENTION_PERIOD', ruleId: 'RET-LA-75', retainUntil: until });
       }
-      recordEvent(em, { type: 'ChildDeleted', aggregateType: 'Child', aggregateId: id, childId: id, payload: { childId: id }, actor: this.principal });
+      recordEvent(em, { type: 'ChildDeleted', aggregateType: 'Child', aggregateId: id, childId: id, payload: { childId: id, placingAuthority: child.placingAuthority }, actor: this.principal });
       for (const entity of [PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity]) {
         await em.nativeDelete(entity as never, { childId: id } as never);
       }

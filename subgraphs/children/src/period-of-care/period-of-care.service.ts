@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, parseLocalDate, Principal, recordEvent } from '@hub/service-kit';
+import { ConflictError, InputError, parseLocalDate, periodOfCareStartedPayload, Principal, recordEvent } from '@hub/service-kit';
 import { now as hubNow } from '@hub/service-kit';
 import { londonDate } from '@hub/statutory';
 import { PeriodOfCareEntity } from './period-of-care.entity';
@@ -34,7 +34,7 @@ export class PeriodOfCareService {
       if (legalStatus) em.create(LegalStatusEntity, { childId, code: legalStatusCode(legalStatus), startedOn: start });
       recordEvent(em, {
         type: 'PeriodOfCareStarted', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId,
-        payload: { childId, periodOfCareId: period.id, startedOn: start, shortBreak, legalStatus: legalStatus ?? null, placingAuthority: child.placingAuthority, dateOfBirth: child.dateOfBirth },
+        payload: periodOfCareStartedPayload(child, period, legalStatus ?? null),
         actor: this.principal,
       });
       return period;
@@ -68,7 +68,7 @@ export class PeriodOfCareService {
       if (status) status.endedOn = endedOn;
       recordEvent(em, {
         type: 'ChildCeasedLookedAfter', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId,
-        payload: { childId, periodOfCareId: period.id, startedOn: period.startedOn, endedOn, reason, ceasedAt: ceasedAt.toISOString() },
+        payload: { childId, placingAuthority: child.placingAuthority, periodOfCareId: period.id, startedOn: period.startedOn, endedOn, reason, ceasedAt: ceasedAt.toISOString() },
         actor: this.principal,
       });
       await em.flush();
@@ -83,7 +83,7 @@ export class PeriodOfCareService {
     notFuture(start, 'startedOn');
     const ls = legalStatusCode(code);
     return this.em.transactional(async (em) => {
-      await childForWrite(em, this.principal, childId, 'record a legal status');
+      const child = await childForWrite(em, this.principal, childId, 'record a legal status');
       const period = await em.findOne(PeriodOfCareEntity, { childId, endedOn: null });
       if (!period || start < period.startedOn) throw new InputError('a legal status must fall within an open period of care', { field: 'startedOn', reason: 'OUTSIDE_PERIOD_OF_CARE' });
       const current = await em.findOne(LegalStatusEntity, { childId, endedOn: null });
@@ -92,7 +92,7 @@ export class PeriodOfCareService {
         current.endedOn = start;
       }
       const row = em.create(LegalStatusEntity, { childId, code: ls, startedOn: start });
-      recordEvent(em, { type: 'LegalStatusRecorded', aggregateType: 'Child', aggregateId: childId, childId, payload: { childId, code: ls, startedOn: start }, actor: this.principal });
+      recordEvent(em, { type: 'LegalStatusRecorded', aggregateType: 'Child', aggregateId: childId, childId, payload: { childId, placingAuthority: child.placingAuthority, code: ls, startedOn: start }, actor: this.principal });
       return row;
     });
   }

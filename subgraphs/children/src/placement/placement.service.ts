@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, NotFoundError, Principal, recordEvent } from '@hub/service-kit';
+import { ConflictError, InputError, NotFoundError, periodOfCareStartedPayload, Principal, recordEvent } from '@hub/service-kit';
 import { now as hubNow } from '@hub/service-kit';
 import { londonDate } from '@hub/statutory';
 import { PlacementEntity, PLACEMENT_TYPES, PlacementType } from './placement.entity';
@@ -75,7 +75,7 @@ export class PlacementService {
         period = em.create(PeriodOfCareEntity, { childId: child.id, startedOn: startDate, shortBreak: false });
         recordEvent(em, {
           type: 'PeriodOfCareStarted', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId: child.id,
-          payload: { childId: child.id, periodOfCareId: period.id, startedOn: startDate, shortBreak: false, legalStatus: null, placingAuthority: child.placingAuthority, dateOfBirth: child.dateOfBirth },
+          payload: periodOfCareStartedPayload(child, period),
           actor: this.principal,
         });
         firstInPeriod = true;

@@ -23,7 +23,10 @@ export class VisitService {
       const visit = em.create(VisitEntity, { childId: child.id, placementId: placement.id, visitedOn, visitor, seenAlone: input.seenAlone, welfareConcern: input.welfareConcern ?? false });
       recordEvent(em, {
         type: 'VisitRecorded', aggregateType: 'Visit', aggregateId: visit.id, childId: child.id,
-        payload: { childId: child.id, visitId: visit.id, visitedOn, placementId: placement.id, seenAlone: visit.seenAlone, welfareConcern: visit.welfareConcern },
+        payload: {
+          childId: child.id, placingAuthority: child.placingAuthority, providerId: placement.providerId, visitId: visit.id, visitedOn,
+          placementId: placement.id, seenAlone: visit.seenAlone, welfareConcern: visit.welfareConcern,
+        },
         actor: this.principal,
       });
       return visit;

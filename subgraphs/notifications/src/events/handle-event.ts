@@ -1,6 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { applyAccessEvent, claimEvent, ChildAccess, hubCalendar, HubEvent, Logger } from '@hub/service-kit';
+import { ChildAccess, defineEventHandlers, EventHandlerRegistry, hubCalendar, HubEvent } from '@hub/service-kit';
 import type { NotificationsConfig } from '../config';
 import { ChildFacts, decideNotifications } from '../rules/notification-rules';
 import { NotificationEntity } from '../notification/notification.entity';
@@ -8,22 +7,13 @@ import { IroContactEntity } from '../recipient/iro-contact.entity';
 import { resolveTarget } from '../recipient/recipient-directory';
 import { deliveryQueueFor } from '../jobs/delivery-queue';
 
-type P = Record<string, unknown>;
-
-async function keepIro(em: EntityManager, e: HubEvent): Promise<void> {
-  const p = e.payload as P;
-  const childId = (e.childId ?? p.childId) as string | undefined;
-  if (!childId) return;
-  const iroSub = (p.iroId as string | null | undefined) ?? null;
-  const row = await em.findOne(IroContactEntity, { childId });
-  if (!iroSub) {
-    if (row) em.remove(row);
-    return;
-  }
-  const next = row ?? em.create(IroContactEntity, { childId, iroSub });
-  next.iroSub = iroSub;
-  next.name = (p.iroName as string | null | undefined) ?? null;
-  next.email = (p.iroEmail as string | null | undefined) ?? null;
+async function keepIro(em: EntityManager, e: HubEvent<'IroAssigned'>): Promise<void> {
+  const p = e.payload;
+  const row = await em.findOne(IroContactEntity, { childId: p.childId });
+  const next = row ?? em.create(IroContactEntity, { childId: p.childId, iroSub: p.iroId });
+  next.iroSub = p.iroId;
+  next.name = p.iroName;
+  next.email = p.iroEmail ?? null;
   em.persist(next);
 }
 
@@ -39,43 +29,41 @@ async function childFacts(em: EntityManager, childId: string | null): Promise<Ch
 }
 
 /**
- * Consumes one domain event: keeps the IRO facts, decides the notifications (rules/notification-rules.ts) and
- * stores one row per recipient per rule, together with the processed-event marker, in one transaction. Then it
- * enqueues their deliveries; if Redis refuses, the rows stay PENDING and the sweeper enqueues them later.
- * Idempotent: a redelivered event finds its marker and does nothing.
- * @param orm - the service's ORM
- * @param e - the event
- * @param log - logger
+ * The notifications service's event handling: for every event, keeps the IRO facts, decides the notifications
+ * (rules/notification-rules.ts) and stores one row per recipient per rule, in the transaction in which the kit claims
+ * the event (a redelivered event finds its claim and does nothing). Once that commits it enqueues their deliveries;
+ * if Redis refuses, the rows stay PENDING and the sweeper enqueues them later.
  * @param config - notifications configuration
- * @returns the ids of the notifications created
+ * @returns the handlers
  */
-export async function handleNotificationsEvent(orm: MikroORM, e: HubEvent, log: Logger, config: NotificationsConfig): Promise<string[]> {
-  const em = orm.em.fork() as EntityManager;
-  const ids = await em.transactional(async (tem) => {
-    if (!(await claimEvent(tem, e))) return [];
-    // The runner applies access facts before calling us; applying them again is harmless and lets the handler be
-    // driven directly (tests, replays).
-    await applyAccessEvent(tem, e);
-    if (e.type === 'IroAssigned') await keepIro(tem, e);
-    await tem.flush();
-    const childId = (e.childId ?? ((e.payload as P).childId as string | undefined)) ?? null;
-    const facts = await childFacts(tem, childId);
-    const intents = decideNotifications(e, facts, { calendar: hubCalendar(), iroSlaHours: config.iroSlaHours });
-    const rows: NotificationEntity[] = [];
-    for (const i of intents) {
-      const target = await resolveTarget(tem, i.recipient, childId, config.ofstedEmail);
-      rows.push(tem.create(NotificationEntity, {
-        eventId: e.id, eventType: e.type, ruleId: i.ruleId, childId,
-        placingAuthority: facts.placingAuthority ?? (((e.payload as P).placingAuthority as string | undefined) ?? null),
-        recipientKind: i.recipient.kind, recipientKey: i.recipient.key, recipientCode: i.recipient.code, recipientName: i.recipient.name,
-        channel: target.channel, address: target.address, subject: i.subject, body: i.body,
-        dueAt: new Date(i.dueAt), dueBasis: i.dueBasis,
-      }));
-    }
-    return rows.map((r) => r.id);
+export function notificationsEventHandlers(config: () => NotificationsConfig): EventHandlerRegistry {
+  return defineEventHandlers({}, {
+    otherwise: async (tem, e, ctx) => {
+      if (e.type === 'IroAssigned') await keepIro(tem, e);
+      await tem.flush();
+      const childId = e.childId ?? null;
+      const facts = await childFacts(tem, childId);
+      const cfg = config();
+      const intents = decideNotifications(e, facts, { calendar: hubCalendar(), iroSlaHours: cfg.iroSlaHours });
+      const rows: NotificationEntity[] = [];
+      const payloadAuthority = 'placingAuthority' in e.payload ? e.payload.placingAuthority ?? null : null;
+      for (const i of intents) {
+        const target = await resolveTarget(tem, i.recipient, childId, cfg.ofstedEmail);
+        rows.push(tem.create(NotificationEntity, {
+          eventId: e.id, eventType: e.type, ruleId: i.ruleId, childId,
+          placingAuthority: facts.placingAuthority ?? payloadAuthority,
+          recipientKind: i.recipient.kind, recipientKey: i.recipient.key, recipientCode: i.recipient.code, recipientName: i.recipient.name,
+          channel: target.channel, address: target.address, subject: i.subject, body: i.body,
+          dueAt: new Date(i.dueAt), dueBasis: i.dueBasis,
+        }));
+      }
+      if (rows.length === 0) return;
+      const ids = rows.map((r) => r.id);
+      ctx.log.info({ eventId: e.id, type: e.type, count: ids.length }, 'notifications created');
+      ctx.afterCommit(async () => {
+        const queue = deliveryQueueFor(ctx.orm);
+        if (queue) await queue.enqueue(ids).catch((err) => ctx.log.warn({ err, eventId: e.id }, 'deliveries not enqueued; the sweeper will pick them up'));
+      });
+    },
   });
-  if (ids.length > 0) log.info({ eventId: e.id, type: e.type, count: ids.length }, 'notifications created');
-  const queue = deliveryQueueFor(orm);
-  if (queue) await queue.enqueue(ids).catch((err) => log.warn({ err, eventId: e.id }, 'deliveries not enqueued; the sweeper will pick them up'));
-  return ids;
 }

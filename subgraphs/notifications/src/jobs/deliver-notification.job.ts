@@ -24,7 +24,7 @@ async function finish(orm: MikroORM, id: string, patch: Partial<NotificationEnti
     if (event) {
       recordEvent(em, {
         type: event, aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
-        payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, channel: n.channel, attempts: n.attempts, status: n.status },
+        payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, channel: n.channel, attempts: n.attempts, status: n.status },
       });
     }
   });

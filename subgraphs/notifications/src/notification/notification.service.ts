@@ -46,7 +46,7 @@ export class NotificationService {
     n.status = 'PENDING';
     recordEvent(em, {
       type: 'NotificationRetried', aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
-      payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, attempts: n.attempts }, actor: this.principal,
+      payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, attempts: n.attempts }, actor: this.principal,
     });
   }
 
@@ -113,7 +113,7 @@ export class NotificationService {
       row.discardReason = why.slice(0, 2000);
       recordEvent(em, {
         type: 'NotificationDiscarded', aggregateType: 'Notification', aggregateId: row.id, childId: row.childId ?? null,
-        payload: { notificationId: row.id, ruleId: row.ruleId, recipientKind: row.recipientKind }, actor: this.principal,
+        payload: { notificationId: row.id, ruleId: row.ruleId, recipientKind: row.recipientKind, childId: row.childId ?? null, placingAuthority: row.placingAuthority ?? null }, actor: this.principal,
       });
       return row;
     });

@@ -69,7 +69,6 @@ const REMEDIES =
   'Remedies: the child, parents and others affected may use the authority\'s representations and complaints procedure '
   + '(Children Act 1989 s26), contact the IRO, or apply to the court about contact under s34.';
 
-type P = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** Due time from an engine rule, with optional local target in hours for configurable IMMEDIATE rules. */
@@ -100,9 +99,9 @@ const hostRef = (code: string): RecipientRef => ({ kind: 'HOST_AUTHORITY', key: 
 const OFSTED: RecipientRef = { kind: 'OFSTED', key: 'OFSTED', code: 'OFSTED', name: 'Ofsted (HMCI)' };
 const providerRef = (id: string): RecipientRef => ({ kind: 'PROVIDER', key: `PROVIDER:${id}`, code: id, name: id });
 
-function significantEvent(e: HubEvent, f: ChildFacts, o: RuleOptions): NotificationIntent[] {
-  const p = e.payload as P;
-  const kind = String(p.kind);
+function significantEvent(e: HubEvent<'SignificantEventRecorded'>, f: ChildFacts, o: RuleOptions): NotificationIntent[] {
+  const p = e.payload;
+  const kind = p.kind;
   const at = str(p.occurredAt) ?? e.occurredAt;
   const pa = str(p.placingAuthority) ?? f.placingAuthority;
   const facts = `Child ${e.childId ?? p.childId}; event ${kind} at ${at}; recorded by ${String(p.recordedByOrg ?? 'unknown')}.\nSummary: ${String(p.summary ?? '')}`;
@@ -151,8 +150,8 @@ function significantEvent(e: HubEvent, f: ChildFacts, o: RuleOptions): Notificat
   return out;
 }
 
-function placement(e: HubEvent, f: ChildFacts, o: RuleOptions): NotificationIntent[] {
-  const p = e.payload as P;
+function placement(e: HubEvent<'PlacementStarted' | 'PlacementEnded'>, f: ChildFacts, o: RuleOptions): NotificationIntent[] {
+  const p = e.payload;
   const started = e.type === 'PlacementStarted';
   const at = (started ? str(p.startedAt) : str(p.endedAt)) ?? e.occurredAt;
   const pa = str(p.placingAuthority) ?? f.placingAuthority;
@@ -192,8 +191,7 @@ function placement(e: HubEvent, f: ChildFacts, o: RuleOptions): NotificationInte
  * @example decideNotifications(missingEvent, facts, { calendar: HolidayCalendar.default(), iroSlaHours: 24 })
  */
 export function decideNotifications(e: HubEvent, f: ChildFacts, o: RuleOptions): NotificationIntent[] {
-  const p = e.payload as P;
-  const child = e.childId ?? str(p.childId) ?? 'unknown';
+  const child = e.childId ?? 'unknown';
   switch (e.type) {
     case 'SignificantEventRecorded':
       return significantEvent(e, f, o);
@@ -202,17 +200,18 @@ export function decideNotifications(e: HubEvent, f: ChildFacts, o: RuleOptions):
       return placement(e, f, o);
     case 'ReviewRequested': {
       // PA-REVIEW-REQ: no time limit in CHR reg 14(2)(e); due at the request.
-      const body = `Child ${child}: a review of the relevant plans is requested. Reason: ${String(p.reason ?? p.trigger ?? 'not stated')}.`;
-      return [{ ruleId: 'PA-REVIEW-REQ', recipient: paRef(str(p.placingAuthority) ?? f.placingAuthority), subject: 'PA-REVIEW-REQ: review of relevant plans requested', body, ...atEvent(e.occurredAt) }];
+      const body = `Child ${child}: a review of the relevant plans is requested. Reason: ${e.payload.reason}.`;
+      return [{ ruleId: 'PA-REVIEW-REQ', recipient: paRef(e.payload.placingAuthority), subject: 'PA-REVIEW-REQ: review of relevant plans requested', body, ...atEvent(e.occurredAt) }];
     }
     case 'ReviewRequestEscalated': {
       // PA-ESCALATE: the requested review did not take place; the escalation goes to the authority's management.
       const body = `Child ${child}: a requested review has not taken place and is escalated to management.`;
-      return [{ ruleId: 'PA-ESCALATE', recipient: paRef(str(p.placingAuthority) ?? f.placingAuthority, true), subject: 'PA-ESCALATE: requested review not held', body, ...atEvent(e.occurredAt) }];
+      return [{ ruleId: 'PA-ESCALATE', recipient: paRef(e.payload.placingAuthority, true), subject: 'PA-ESCALATE: requested review not held', body, ...atEvent(e.occurredAt) }];
     }
     case 'PlanEndorsed': {
+      const p = e.payload;
       const due = atEvent(str(p.endorsedAt) ?? e.occurredAt);
-      const body = `Child ${child}: ${String(p.kind)} plan ${String(p.planId)} version ${String(p.version ?? '')} endorsed.`;
+      const body = `Child ${child}: ${String(p.kind)} plan ${String(p.planId)} version ${p.version} endorsed.`;
       if (p.kind === 'CARE') {
         // CIRC-CP: circulated to the IRO and the provider (child and parents are reached by the authority).
         const rs = [iroRef(f), ...(f.currentProviderId ? [providerRef(f.currentProviderId)] : [])];
@@ -221,7 +220,7 @@ export function decideNotifications(e: HubEvent, f: ChildFacts, o: RuleOptions):
       if (p.kind === 'PATHWAY') {
         // CIRC-PWP-YP: the young person must get their own copy; the hub has no address for them, so the notice goes
         // to the placing authority, which gives the copy.
-        return [{ ruleId: 'CIRC-PWP-YP', recipient: paRef(str(p.placingAuthority) ?? f.placingAuthority), subject: 'CIRC-PWP-YP: give the young person their own copy of the endorsed pathway plan', body, ...due }];
+        return [{ ruleId: 'CIRC-PWP-YP', recipient: paRef(p.placingAuthority), subject: 'CIRC-PWP-YP: give the young person their own copy of the endorsed pathway plan', body, ...due }];
       }
       return [];
     }

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS } from '@hub/service-kit/testing';
-import { ChildAccess, createLogger, HubEvent, openRedis, QUEUES } from '@hub/service-kit';
+import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS, testEvent } from '@hub/service-kit/testing';
+import { ChildAccess, createLogger, EventPayloads, EventType, HubEvent, openRedis, QUEUES } from '@hub/service-kit';
 import { IroContactEntity } from '../../src/recipient/iro-contact.entity';
 import { notificationsSubgraph } from '../../src/definition';
 import { NotificationEntity } from '../../src/notification/notification.entity';
@@ -32,8 +32,8 @@ const OTHER_LA = bearer('SOCIAL_WORKER', 'LA-SOUTH');
 const IRO = bearer('IRO', 'LA-NORTH', 'iro-1');
 const log = createLogger('notifications-test', 'silent');
 
-function hubEvent(type: HubEvent['type'], childId: string, payload: Record<string, unknown>): HubEvent {
-  return { id: randomUUID(), type, source: 'children', occurredAt: '2026-12-26T22:00:00.000Z', aggregateType: 'Child', aggregateId: childId, childId, payload: { childId, ...payload }, actor: null };
+function hubEvent<T extends EventType>(type: T, childId: string, payload: Omit<EventPayloads[T], 'childId'>): HubEvent {
+  return testEvent(type, { childId, ...payload } as EventPayloads[T], { occurredAt: '2026-12-26T22:00:00.000Z' });
 }
 const significant = (childId: string, kind: string) => hubEvent('SignificantEventRecorded', childId, {
   eventId: randomUUID(), kind, occurredAt: '2026-12-26T22:00:00.000Z', summary: 'ran away after school', placingAuthority: 'LA-NORTH',
@@ -55,7 +55,7 @@ async function settled(eventId: string, n: number, statuses = ['DELIVERED', 'FAI
 async function newChild(iro = true): Promise<string> {
   const childId = randomUUID();
   await send(hubEvent('ChildRegistered', childId, { placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01', name: 'Sam Doe' }));
-  if (iro) await send(hubEvent('IroAssigned', childId, { iroId: 'iro-1', iroName: 'Ida Reviewer', iroEmail: 'ida@north.example', assignedOn: '2026-11-03' }));
+  if (iro) await send(hubEvent('IroAssigned', childId, { placingAuthority: 'LA-NORTH', iroId: 'iro-1', iroName: 'Ida Reviewer', iroEmail: 'ida@north.example', assignedOn: '2026-11-03' }));
   // The consumer runs events concurrently: wait for the child's facts before sending incidents about it.
   await eventually(async () => (await (sg.orm.em.fork() as EntityManager).count(iro ? IroContactEntity : ChildAccess, { childId })) > 0);
   return childId;
@@ -110,7 +110,7 @@ describe('notifications subgraph', () => {
     expect(JSON.parse(hook.body)).toMatchObject({ id: pa!.id, ruleId: 'IRO-N3-MISSING', childId, eventId: e.id });
 
     await send(e, `${e.id}-again`);
-    expect(await notificationsSubgraph.consumes!.handle(sg.orm, e, log)).toBeUndefined();
+    expect(await notificationsSubgraph.consumes!.handle(sg.orm, e, log)).toBe('duplicate');
     await eventually(async () => (await events.getJob(`${e.id}-again`))?.finishedOn);
     expect((await rows({ eventId: e.id })).length).toBe(2);
     expect(received.filter((r) => r.headers['idempotency-key'] === pa!.id).length).toBe(1);

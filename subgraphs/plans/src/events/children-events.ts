@@ -1,16 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { HubEvent } from '@hub/service-kit';
 import { hubCalendar } from '@hub/service-kit';
+import type {
+  ChildCeasedLookedAfterPayload, ChildFactsPayload, EventHandlerMap, PeriodOfCareStartedPayload, PlacementFactsPayload,
+  SignificantEventRecordedPayload, VisitRecordedPayload,
+} from '@hub/service-kit';
 import { endOfLondonDay, londonDate, nextVisitDue } from '@hub/statutory';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PeriodFactEntity } from '../facts/period-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
 import { DeadlineEntity } from '../deadline/deadline.entity';
 import { compute, computePhase, endSubject, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
-import { applyContactEvent, CONTACT_EVENT_KINDS, ContactEventFacts } from '../deadline/contact';
+import { applyContactEvent, CONTACT_EVENT_KINDS } from '../deadline/contact';
 import { recomputeLeavingCare } from './leaving-care';
-
-type P = Record<string, any>;
 
 async function childFact(em: EntityManager, childId: string, placingAuthority?: string, dateOfBirth?: string | null): Promise<ChildFactEntity> {
   let row = await em.findOne(ChildFactEntity, { childId });
@@ -26,7 +27,7 @@ async function childFact(em: EntityManager, childId: string, placingAuthority?: 
 /** Subject of the next-visit clock after a visit (or after the start, for VIS-1WK). */
 const visitSubject = (placementId: string, after: string) => `placement:${placementId}:visit-after:${after}`;
 
-async function childUpdated(em: EntityManager, p: P): Promise<void> {
+async function childUpdated(em: EntityManager, p: ChildFactsPayload): Promise<void> {
   const before = await em.findOne(ChildFactEntity, { childId: p.childId });
   const moved = before && before.placingAuthority !== p.placingAuthority;
   await childFact(em, p.childId, p.placingAuthority, p.dateOfBirth);
@@ -36,10 +37,10 @@ async function childUpdated(em: EntityManager, p: P): Promise<void> {
   await recomputeLeavingCare(em, p.childId);
 }
 
-async function periodStarted(em: EntityManager, p: P): Promise<void> {
+async function periodStarted(em: EntityManager, p: PeriodOfCareStartedPayload): Promise<void> {
   const child = await childFact(em, p.childId, p.placingAuthority, p.dateOfBirth);
   const period = (await em.findOne(PeriodFactEntity, { id: p.periodOfCareId }))
-    ?? em.create(PeriodFactEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: p.startedOn, shortBreak: Boolean(p.shortBreak) });
+    ?? em.create(PeriodFactEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: p.startedOn, shortBreak: p.shortBreak });
   em.persist(period);
   // Pre-planned short breaks (V3/V4, CPPCR reg 48) have no review cycle in the 903 return (rule 399): no clocks.
   if (!period.shortBreak) {
@@ -54,13 +55,13 @@ async function periodStarted(em: EntityManager, p: P): Promise<void> {
   await recomputeLeavingCare(em, p.childId);
 }
 
-async function placementStarted(em: EntityManager, p: P): Promise<void> {
+async function placementStarted(em: EntityManager, p: PlacementFactsPayload): Promise<void> {
   const child = await childFact(em, p.childId, p.placingAuthority);
-  const startedAt = String(p.startedAt);
+  const startedAt = p.startedAt;
   const fact = (await em.findOne(PlacementFactEntity, { id: p.placementId })) ?? em.create(PlacementFactEntity, {
     id: p.placementId, childId: p.childId, periodId: p.periodOfCareId ?? null, providerId: p.providerId, providerName: p.providerName ?? null,
-    providerKind: p.providerKind ?? null, startedAt: new Date(startedAt), isEmergency: Boolean(p.isEmergency),
-    intendedUntil18: Boolean(p.intendedUntil18), custody: Boolean(p.custody), firstInPeriod: Boolean(p.firstInPeriod),
+    providerKind: p.providerKind ?? null, startedAt: new Date(startedAt), isEmergency: p.isEmergency,
+    intendedUntil18: p.intendedUntil18, custody: p.custody, firstInPeriod: p.firstInPeriod,
   });
   em.persist(fact);
   const overrides = await overridesOf(em, child.placingAuthority);
@@ -86,26 +87,26 @@ async function placementStarted(em: EntityManager, p: P): Promise<void> {
   }
 }
 
-async function placementEnded(em: EntityManager, p: P): Promise<void> {
+async function placementEnded(em: EntityManager, p: PlacementFactsPayload, occurredAt: string): Promise<void> {
   const fact = await em.findOne(PlacementFactEntity, { id: p.placementId });
-  const endedAt = p.endedAt ? new Date(String(p.endedAt)) : new Date(String(p.occurredAt ?? Date.now()));
+  const endedAt = new Date(p.endedAt ?? occurredAt);
   if (fact) fact.endedAt = endedAt;
   await endSubject(em, { placementId: p.placementId }, endedAt, `the placement ended on ${londonDate(endedAt.toISOString())}${p.endReason ? ` (${p.endReason})` : ''}`);
 }
 
-async function ceased(em: EntityManager, p: P): Promise<void> {
+async function ceased(em: EntityManager, p: ChildCeasedLookedAfterPayload): Promise<void> {
   const period = await em.findOne(PeriodFactEntity, { id: p.periodOfCareId });
-  const endedOn = String(p.endedOn ?? londonDate(String(p.ceasedAt)));
+  const endedOn = p.endedOn;
   if (period) period.endedOn = endedOn;
-  for (const pl of await em.find(PlacementFactEntity, { periodId: p.periodOfCareId, endedAt: null })) pl.endedAt = new Date(String(p.ceasedAt ?? endOfLondonDay(endedOn)));
+  for (const pl of await em.find(PlacementFactEntity, { periodId: p.periodOfCareId, endedAt: null })) pl.endedAt = new Date(p.ceasedAt);
   await endSubject(em, { periodId: p.periodOfCareId }, new Date(String(p.ceasedAt ?? endOfLondonDay(endedOn))), `the child ceased to be looked after on ${endedOn}${p.reason ? ` (${p.reason})` : ''}`);
   await recomputeLeavingCare(em, p.childId);
 }
 
-async function visitRecorded(em: EntityManager, p: P): Promise<void> {
-  const fact = p.placementId ? await em.findOne(PlacementFactEntity, { id: p.placementId }) : null;
+async function visitRecorded(em: EntityManager, p: VisitRecordedPayload): Promise<void> {
+  const fact = await em.findOne(PlacementFactEntity, { id: p.placementId });
   if (!fact) return;
-  const visitedOn = String(p.visitedOn);
+  const visitedOn = p.visitedOn;
   // The visit meets the open visit clock of the placement (late if after its due date: still MET, wasLate tells).
   await meetDeadlines(em, { placementId: fact.id, subjectKey: { $like: visitSubject(fact.id, '%') } }, new Date(endOfLondonDay(visitedOn)));
   if (fact.lastVisitOn && fact.lastVisitOn >= visitedOn) return;
@@ -119,19 +120,19 @@ async function visitRecorded(em: EntityManager, p: P): Promise<void> {
   }, next.ruleId, next);
 }
 
-async function significantEvent(em: EntityManager, p: P): Promise<void> {
+async function significantEvent(em: EntityManager, p: SignificantEventRecordedPayload): Promise<void> {
   if (!(CONTACT_EVENT_KINDS as readonly string[]).includes(p.kind)) return;
-  await applyContactEvent(em, p as ContactEventFacts, (await childFact(em, p.childId, p.placingAuthority)).placingAuthority);
+  await applyContactEvent(em, p, (await childFact(em, p.childId, p.placingAuthority)).placingAuthority);
 }
 
 /** Handlers of the children service's events. */
-export const childrenHandlers: Record<string, (em: EntityManager, payload: P, e: HubEvent) => Promise<void>> = {
-  ChildRegistered: childUpdated,
-  ChildUpdated: childUpdated,
-  PeriodOfCareStarted: periodStarted,
-  PlacementStarted: placementStarted,
-  PlacementEnded: (em, p, e) => placementEnded(em, { ...p, occurredAt: e.occurredAt }),
-  ChildCeasedLookedAfter: ceased,
-  VisitRecorded: visitRecorded,
-  SignificantEventRecorded: significantEvent,
+export const childrenHandlers: EventHandlerMap = {
+  ChildRegistered: (em, e) => childUpdated(em, e.payload),
+  ChildUpdated: (em, e) => childUpdated(em, e.payload),
+  PeriodOfCareStarted: (em, e) => periodStarted(em, e.payload),
+  PlacementStarted: (em, e) => placementStarted(em, e.payload),
+  PlacementEnded: (em, e) => placementEnded(em, e.payload, e.occurredAt),
+  ChildCeasedLookedAfter: (em, e) => ceased(em, e.payload),
+  VisitRecorded: (em, e) => visitRecorded(em, e.payload),
+  SignificantEventRecorded: (em, e) => significantEvent(em, e.payload),
 };

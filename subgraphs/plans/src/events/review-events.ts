@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { HubEvent } from '@hub/service-kit';
 import { hubCalendar } from '@hub/service-kit';
+import type { EarlyReviewTriggeredPayload, EventHandlerMap, ReviewAdjournedPayload, ReviewHeldPayload, ReviewScheduledPayload } from '@hub/service-kit';
 import { computeConsultationDeadline, endOfLondonDay, reviewDue } from '@hub/statutory';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PeriodFactEntity } from '../facts/period-fact.entity';
@@ -9,8 +9,6 @@ import { DeadlineEntity } from '../deadline/deadline.entity';
 import { compute, meetDeadlines, overridesOf, upsertDeadline, LedgerSubject } from '../deadline/ledger';
 import { endorsedPermanencePlanAt } from '../plan/plan-deadlines';
 
-type P = Record<string, any>;
-
 const reviewSubject = (periodId: string, sequence: number) => `period:${periodId}:review:${sequence}`;
 
 async function subjectFor(em: EntityManager, childId: string, subjectKey: string, periodId: string | null): Promise<LedgerSubject> {
@@ -18,15 +16,12 @@ async function subjectFor(em: EntityManager, childId: string, subjectKey: string
   return { childId, subjectKey, placingAuthority: child?.placingAuthority ?? 'UNKNOWN', periodId };
 }
 
-async function reviewHeld(em: EntityManager, p: P): Promise<void> {
-  const heldOn = String(p.heldOn);
-  let period = await em.findOne(PeriodFactEntity, { id: p.periodOfCareId });
-  if (!period && p.periodStartedOn) {
-    period = em.create(PeriodFactEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: String(p.periodStartedOn), shortBreak: false });
-  }
-  if (!period) return;
+async function reviewHeld(em: EntityManager, p: ReviewHeldPayload): Promise<void> {
+  const heldOn = p.heldOn;
+  const period = (await em.findOne(PeriodFactEntity, { id: p.periodOfCareId }))
+    ?? em.create(PeriodFactEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: p.periodStartedOn, shortBreak: false });
   if (!(await em.findOne(ReviewFactEntity, { id: p.reviewId }))) {
-    em.create(ReviewFactEntity, { id: p.reviewId, childId: p.childId, periodId: period.id, sequence: Number(p.sequence), heldOn });
+    em.create(ReviewFactEntity, { id: p.reviewId, childId: p.childId, periodId: period.id, sequence: p.sequence, heldOn });
   }
   await em.flush();
   const held = (await em.find(ReviewFactEntity, { periodId: period.id }, { orderBy: { heldOn: 'asc' } })).map((r) => r.heldOn);
@@ -58,28 +53,28 @@ async function permanenceByTheSecondReview(em: EntityManager, s: LedgerSubject, 
   if (endorsed) row.metAt = endorsed;
 }
 
-async function reviewAdjourned(em: EntityManager, p: P): Promise<void> {
-  const s = await subjectFor(em, p.childId, `review:${p.reviewId}`, p.periodOfCareId ?? null);
+async function reviewAdjourned(em: EntityManager, p: ReviewAdjournedPayload): Promise<void> {
+  const s = await subjectFor(em, p.childId, `review:${p.reviewId}`, p.periodOfCareId);
   // REV-ADJOURN-20WD: the reconvened meeting within 20 WD of the adjournment (CPPCR reg 36(2)).
-  await upsertDeadline(em, s, 'REV-ADJOURN-20WD', compute('REV-ADJOURN-20WD', String(p.adjournedOn), await overridesOf(em, s.placingAuthority)));
+  await upsertDeadline(em, s, 'REV-ADJOURN-20WD', compute('REV-ADJOURN-20WD', p.adjournedOn, await overridesOf(em, s.placingAuthority)));
 }
 
-async function reviewScheduled(em: EntityManager, p: P): Promise<void> {
-  const s = await subjectFor(em, p.childId, `review:${p.reviewId}`, p.periodOfCareId ?? null);
+async function reviewScheduled(em: EntityManager, p: ReviewScheduledPayload): Promise<void> {
+  const s = await subjectFor(em, p.childId, `review:${p.reviewId}`, p.periodOfCareId);
   const overrides = await overridesOf(em, s.placingAuthority);
-  const sequence = Number(p.sequence);
-  const result = computeConsultationDeadline({ reviewSequence: sequence, reviewDate: String(p.scheduledFor), calendar: hubCalendar(), overrides });
+  const sequence = p.sequence;
+  const result = computeConsultationDeadline({ reviewSequence: sequence, reviewDate: p.scheduledFor, calendar: hubCalendar(), overrides });
   if (result.applicable) {
     await upsertDeadline(em, s, 'REV-CONSULT-20WD', result.deadline);
     return;
   }
   // C-09 / Example 6: the lead time cannot be met for a first review, so it is flagged, not shown as overdue.
-  const d = compute('REV-CONSULT-20WD', String(p.scheduledFor), overrides);
+  const d = compute('REV-CONSULT-20WD', p.scheduledFor, overrides);
   if (d) await upsertDeadline(em, s, 'REV-CONSULT-20WD', d, { notApplicableReason: result.reason });
 }
 
-async function earlyReview(em: EntityManager, p: P): Promise<void> {
-  const dueBy = String(p.dueBy);
+async function earlyReview(em: EntityManager, p: EarlyReviewTriggeredPayload): Promise<void> {
+  const dueBy = p.dueBy;
   const pending = await em.find(DeadlineEntity, {
     periodId: p.periodOfCareId, subjectKey: { $like: `period:${p.periodOfCareId}:review:%` }, metAt: null, notApplicable: false,
   });
@@ -88,33 +83,33 @@ async function earlyReview(em: EntityManager, p: P): Promise<void> {
     // REV-EARLY: the rule id stays; the earlier date and its trigger are recorded in the basis.
     d.dueDate = dueBy;
     d.dueAt = new Date(endOfLondonDay(dueBy));
-    d.basis = { ...d.basis, explanation: `${d.basis.explanation} Brought forward to ${dueBy}: early review triggered (${p.trigger ?? 'REV-EARLY'}) on ${p.triggeredOn}.` };
+    d.basis = { ...d.basis, explanation: `${d.basis.explanation} Brought forward to ${dueBy}: early review triggered (${p.trigger}) on ${p.triggeredOn}.` };
   }
 }
 
 /** Handlers of the reviews service's events. */
-export const reviewHandlers: Record<string, (em: EntityManager, payload: P, e: HubEvent) => Promise<void>> = {
-  ReviewHeld: reviewHeld,
-  ReviewAdjourned: reviewAdjourned,
-  ReviewScheduled: reviewScheduled,
-  EarlyReviewTriggered: earlyReview,
-  ReviewDecisionsRecorded: async (em, p) => {
-    await meetDeadlines(em, { childId: p.childId, subjectKey: `review:${p.reviewId}`, ruleId: 'REV-DECISIONS-5WD' }, new Date(endOfLondonDay(String(p.decisionsCirculatedOn))));
+export const reviewHandlers: EventHandlerMap = {
+  ReviewHeld: (em, e) => reviewHeld(em, e.payload),
+  ReviewAdjourned: (em, e) => reviewAdjourned(em, e.payload),
+  ReviewScheduled: (em, e) => reviewScheduled(em, e.payload),
+  EarlyReviewTriggered: (em, e) => earlyReview(em, e.payload),
+  ReviewDecisionsRecorded: async (em, { payload: p }) => {
+    await meetDeadlines(em, { childId: p.childId, subjectKey: `review:${p.reviewId}`, ruleId: 'REV-DECISIONS-5WD' }, new Date(endOfLondonDay(p.decisionsCirculatedOn)));
   },
-  ReviewReportIssued: async (em, p) => {
-    await meetDeadlines(em, { childId: p.childId, subjectKey: `review:${p.reviewId}`, ruleId: 'REV-REPORT-20WD' }, new Date(endOfLondonDay(String(p.issuedOn))));
+  ReviewReportIssued: async (em, { payload: p }) => {
+    await meetDeadlines(em, { childId: p.childId, subjectKey: `review:${p.reviewId}`, ruleId: 'REV-REPORT-20WD' }, new Date(endOfLondonDay(p.issuedOn)));
   },
-  ChildConsulted: async (em, p) => {
-    await meetDeadlines(em, { childId: p.childId, subjectKey: `review:${p.reviewId}`, ruleId: 'REV-CONSULT-20WD' }, new Date(endOfLondonDay(String(p.consultedOn))));
+  ChildConsulted: async (em, { payload: p }) => {
+    await meetDeadlines(em, { childId: p.childId, subjectKey: `review:${p.reviewId}`, ruleId: 'REV-CONSULT-20WD' }, new Date(endOfLondonDay(p.consultedOn)));
   },
-  IroAssigned: async (em, p) => {
+  IroAssigned: async (em, { payload: p }) => {
     const child = await em.findOne(ChildFactEntity, { childId: p.childId });
     if (child) {
-      child.iroId = p.iroId ?? null;
-      child.iroName = p.iroName ?? null;
+      child.iroId = p.iroId;
+      child.iroName = p.iroName;
       child.iroEmail = p.iroEmail ?? null;
       child.iroPhone = p.iroPhone ?? null;
     }
-    await meetDeadlines(em, { childId: p.childId, ruleId: 'IRO-APPOINT-5WD' }, new Date(endOfLondonDay(String(p.assignedOn))));
+    await meetDeadlines(em, { childId: p.childId, ruleId: 'IRO-APPOINT-5WD' }, new Date(endOfLondonDay(p.assignedOn)));
   },
 };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ChildRelation, ConflictError, ForbiddenError, hasRole, InputError, NotFoundError, now as hubNow, Principal, recordEvent,
+  ChildRelation, ConflictError, EventPayloads, ForbiddenError, hasRole, InputError, NotFoundError, now as hubNow, PlanFactsPayload, Principal,
+  recordEvent,
 } from '@hub/service-kit';
 import { PLAN_KINDS, PlanEntity, PlanKindCode } from './plan.entity';
 import { PlanVersionEntity } from './plan-version.entity';
@@ -11,6 +12,9 @@ import { assertMayEndorse, assertMayRecordProgress, assertMayWrite } from './pla
 import { meetOnEndorsement, meetOnSigning } from './plan-deadlines';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
+
+/** The events a plan's lifecycle records; each payload starts with the plan's facts (child, authority, provider). */
+type PlanEventType = 'PlanCreated' | 'PlanVersionCreated' | 'PlanSubmitted' | 'PlanEndorsed' | 'PlanSuperseded' | 'PlanCirculated' | 'PlacementPlanSigned';
 
 /** Plan lifecycle: create, revise, submit, endorse, sign, circulate, record progress. Each commits whole with its events. */
 export class PlanService {
@@ -29,11 +33,12 @@ export class PlanService {
     return { plan, versions, relation };
   }
 
-  private event(em: EntityManager, type: 'PlanCreated' | 'PlanVersionCreated' | 'PlanSubmitted' | 'PlanEndorsed' | 'PlanSuperseded' | 'PlanCirculated', plan: PlanEntity, extra: Record<string, unknown>) {
-    recordEvent(em, {
-      type, aggregateType: 'Plan', aggregateId: plan.id, childId: plan.childId,
-      payload: { childId: plan.childId, planId: plan.id, kind: plan.kind, placementId: plan.placementId ?? null, ...extra }, actor: this.principal,
-    });
+  private event<T extends PlanEventType>(em: EntityManager, type: T, plan: PlanEntity, extra: Omit<EventPayloads[T], keyof PlanFactsPayload>) {
+    const facts: PlanFactsPayload = {
+      childId: plan.childId, placingAuthority: plan.placingAuthority, providerId: plan.providerId ?? null,
+      planId: plan.id, kind: plan.kind, placementId: plan.placementId ?? null,
+    };
+    recordEvent(em, { type, aggregateType: 'Plan', aggregateId: plan.id, payload: { ...facts, ...extra } as EventPayloads[T], actor: this.principal });
   }
 
   private addVersion(em: EntityManager, plan: PlanEntity, content: PlanVersionEntity['content']): PlanVersionEntity {
@@ -59,16 +64,16 @@ export class PlanService {
         placement = input.placementId ? await em.findOne(PlacementFactEntity, { id: input.placementId, childId: input.childId }) : open[0] ?? null;
         if (!placement) throw new InputError(`a ${kind} plan needs a placement`, { field: 'placementId', reason: 'NO_PLACEMENT' });
         if (kind === 'PROVIDER' && placement.providerId !== this.principal.org) throw new ForbiddenError('the placement is with another provider');
-      }
-      let content = buildContent(kind, {}, input.content ?? {});
-      // CP-IRO-DETAILS: the care plan names the IRO and gives contact details; by default those assigned (IroAssigned).
-      if (kind === 'CARE') {
-        content = {
         if (kind === 'PROVIDER') {
           // One provider plan per placement (PCPP-5WD): a new version revises it.
           const existing = await em.findOne(PlanEntity, { kind: 'PROVIDER', placementId: placement.id });
           if (existing) throw new ConflictError('the placement has a provider plan already: revise it', { reason: 'PLAN_EXISTS', planId: existing.id });
         }
+      }
+      let content = buildContent(kind, {}, input.content ?? {});
+      // CP-IRO-DETAILS: the care plan names the IRO and gives contact details; by default those assigned (IroAssigned).
+      if (kind === 'CARE') {
+        content = {
           ...content,
           iroName: content.iroName ?? child.iroName ?? null,
           iroContact: content.iroContact ?? ([child.iroEmail, child.iroPhone].filter(Boolean).join(', ') || null),
@@ -125,11 +130,6 @@ export class PlanService {
       assertMayWrite(this.principal, relation, plan.kind, plan.providerId);
       const v = this.transition(versions, version, 'DRAFT', 'SUBMITTED');
       if (version !== plan.latestVersion) throw new ConflictError('a newer version exists', { reason: 'STALE_VERSION', latestVersion: plan.latestVersion });
-      Object.assign(v, { status: 'SUBMITTED', submittedBy: this.principal.sub, submittedAt: hubNow() });
-      this.event(em, 'PlanSubmitted', plan, { version });
-      return plan;
-    });
-  }
       const unexplained = unexplainedAreas(plan.kind, v.content);
       if (unexplained.length) {
         // PP-DUE-5WD: a placement plan is complete, or says which areas are missing and why (CPPCR Sch 2; seeds 000, 001).
@@ -137,6 +137,11 @@ export class PlanService {
           reason: 'INCOMPLETE_PLAN', ruleId: 'PP-DUE-5WD', missingAreas: unexplained,
         });
       }
+      Object.assign(v, { status: 'SUBMITTED', submittedBy: this.principal.sub, submittedAt: hubNow() });
+      this.event(em, 'PlanSubmitted', plan, { version });
+      return plan;
+    });
+  }
 
   /** endorsePlan: SUBMITTED → ENDORSED by the right role; the previously endorsed version becomes SUPERSEDED. */
   async endorse(planId: string, version: number): Promise<PlanEntity> {
@@ -168,8 +173,10 @@ export class PlanService {
       if (!v) throw new NotFoundError('no such version', { version });
       if (v.status !== 'SUBMITTED' && v.status !== 'ENDORSED') throw new ConflictError(`version ${version} is ${v.status}`, { reason: 'INVALID_TRANSITION', status: v.status });
       if (v.signedAt) throw new ConflictError('already signed', { reason: 'ALREADY_SIGNED' });
-      Object.assign(v, { signedBy: this.principal.sub, signedAt: hubNow() });
+      const signedAt = hubNow();
+      Object.assign(v, { signedBy: this.principal.sub, signedAt });
       await meetOnSigning(em, plan, v);
+      this.event(em, 'PlacementPlanSigned', plan, { version, signedAt: signedAt.toISOString(), signedBy: this.principal.sub });
       return plan;
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS } from '@hub/service-kit/testing';
-import { HubEvent, openRedis, QUEUES } from '@hub/service-kit';
+import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS, testEvent } from '@hub/service-kit/testing';
+import { openRedis, QUEUES } from '@hub/service-kit';
 import { plansSubgraph } from '../../src/definition';
 
 type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
@@ -18,11 +18,8 @@ describe('events-plans consumer', () => {
     const periodOfCareId = randomUUID();
     const connection = openRedis(TEST_REDIS, { worker: true });
     const q = new Queue(QUEUES.eventsPlans, { connection, prefix: sg.queuePrefix });
-    const event = (type: HubEvent['type'], payload: Record<string, unknown>): HubEvent => ({
-      id: randomUUID(), type, source: 'children', occurredAt: new Date().toISOString(), aggregateType: 'Child', aggregateId: childId, childId, payload, actor: null,
-    });
-    const registered = event('ChildRegistered', { childId, placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01', dateOfDeath: null, name: 'Sam Doe' });
-    const started = event('PeriodOfCareStarted', { childId, periodOfCareId, startedOn: '2026-12-21', shortBreak: false, legalStatus: 'C2', placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01' });
+    const registered = testEvent('ChildRegistered', { childId, placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01', dateOfDeath: null, name: 'Sam Doe' });
+    const started = testEvent('PeriodOfCareStarted', { childId, periodOfCareId, startedOn: '2026-12-21', shortBreak: false, legalStatus: 'C2', placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01' });
     await q.add(registered.type, registered, { jobId: registered.id });
     await q.add(started.type, started, { jobId: started.id });
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines { ruleId dueDate } } } }`;

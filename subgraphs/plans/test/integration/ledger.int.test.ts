@@ -122,14 +122,14 @@ describe('deadline ledger fed by events', () => {
     const c = await lookedAfterChild(sg.orm, { authority: 'LA-NORTH', startedAt: '2026-12-21T15:00:00+00:00' });
     const first = randomUUID();
     const second = randomUUID();
-    await deliver(sg.orm, 'ReviewScheduled', { childId: c.childId, reviewId: first, periodOfCareId: c.periodOfCareId, sequence: 1, scheduledFor: '2027-01-21', dueBy: '2027-01-21' });
+    await deliver(sg.orm, 'ReviewScheduled', { childId: c.childId, reviewId: first, periodOfCareId: c.periodOfCareId, sequence: 1, scheduledFor: '2027-01-21', dueBy: '2027-01-21', ruleId: 'REV-1ST-20WD' });
     let d = await deadlines(c.childId);
     expect(d['REV-CONSULT-20WD'].status).toBe('NOT_APPLICABLE');
-    await deliver(sg.orm, 'ReviewScheduled', { childId: c.childId, reviewId: second, periodOfCareId: c.periodOfCareId, sequence: 2, scheduledFor: '2027-04-21', dueBy: '2027-04-21' });
+    await deliver(sg.orm, 'ReviewScheduled', { childId: c.childId, reviewId: second, periodOfCareId: c.periodOfCareId, sequence: 2, scheduledFor: '2027-04-21', dueBy: '2027-04-21', ruleId: 'REV-2ND-3M' });
     const r = await gql(sg.url, DEADLINES, { r: [{ __typename: 'Child', id: c.childId }], asOf: '2027-01-01T00:00:00Z' }, SW);
     const consult = (r.data!._entities[0].deadlines as Array<Record<string, any>>).filter((x) => x.ruleId === 'REV-CONSULT-20WD');
     expect(consult.map((x) => [x.dueDate, x.status]).sort()).toEqual([['2026-12-21', 'NOT_APPLICABLE'], ['2027-03-22', 'PENDING']]);
-    await deliver(sg.orm, 'EarlyReviewTriggered', { childId: c.childId, periodOfCareId: c.periodOfCareId, trigger: 'IRO_REQUEST', triggeredOn: '2027-01-04', dueBy: '2027-01-14' });
+    await deliver(sg.orm, 'EarlyReviewTriggered', { childId: c.childId, periodOfCareId: c.periodOfCareId, trigger: 'IRO_REQUEST', triggeredOn: '2027-01-04', dueBy: '2027-01-14', ruleId: 'REV-EARLY' });
     d = await deadlines(c.childId);
     expect(d['REV-1ST-20WD'].dueDate).toBe('2027-01-14');
     expect(d['REV-1ST-20WD'].basis.explanation).toContain('IRO_REQUEST');

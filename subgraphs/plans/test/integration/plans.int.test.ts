@@ -1,5 +1,6 @@
 import { bearer, gql, startTestSubgraph } from '@hub/service-kit/testing';
-import { setClock, statementCount } from '@hub/service-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OutboxEvent, setClock, statementCount } from '@hub/service-kit';
 import { plansSubgraph } from '../../src/definition';
 import { deliver, lookedAfterChild } from './support';
 
@@ -85,6 +86,9 @@ describe('plan lifecycle', () => {
     const wrong = await gql(sg.url, `mutation { signPlacementPlan(planId: "${id}", version: 2) { id } }`, {}, OTHER_PROVIDER);
     expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await ok(`mutation { signPlacementPlan(planId: "${id}", version: 2) { id } }`, {}, PM);
+    // Signing is an event for the child's authority and the provider (APP-PP-SIGN).
+    const [signed] = await (sg.orm.em.fork() as EntityManager).find(OutboxEvent, { type: 'PlacementPlanSigned', childId });
+    expect(signed.payload).toMatchObject({ childId, placingAuthority: 'LA-NORTH', providerId: 'PRV-OAK', planId: id, kind: 'PLACEMENT', placementId, version: 2, signedBy: expect.any(String) });
     await ok(`mutation { endorsePlan(planId: "${id}", version: 2) { status } }`, {}, TM);
     const r = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines(status: MET) { ruleId } placementReadiness { ready missing items { kind present } } } } }`,
       { r: [{ __typename: 'Child', id: childId }] }, SW);

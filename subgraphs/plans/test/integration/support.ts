@@ -1,25 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { applyAccessEvent, EventType, HubEvent } from '@hub/service-kit';
+import { applyAccessEvent, ChildAccess, createLogger, EventPayloads, EventType, HubEvent } from '@hub/service-kit';
+import { testEvent } from '@hub/service-kit/testing';
 import { plansSubgraph } from '../../src/definition';
+
+const log = createLogger('plans-test', 'silent');
 
 /**
  * Delivers an event as the runner's consumer does: access facts first, then the plans handler.
  * @param orm - the subgraph's ORM
  * @param type - event type
- * @param payload - payload (childId included)
+ * @param payload - payload (childId included); without a placingAuthority, the child's registered one
  * @param id - event id (reuse it to redeliver)
  * @returns the event
  */
-export async function deliver(orm: MikroORM, type: EventType, payload: Record<string, unknown>, id: string = randomUUID()): Promise<HubEvent> {
+export async function deliver<T extends EventType>(
+  orm: MikroORM, type: T, payload: Omit<EventPayloads[T], 'placingAuthority'> & { childId: string; placingAuthority?: string }, id: string = randomUUID(),
+): Promise<HubEvent> {
   const source = ['IroAssigned', 'ReviewScheduled', 'ReviewHeld', 'ReviewAdjourned', 'ReviewDecisionsRecorded', 'ReviewReportIssued', 'ChildConsulted', 'EarlyReviewTriggered'].includes(type) ? 'reviews' : 'children';
-  const event: HubEvent = {
-    id, type, source, occurredAt: new Date().toISOString(), aggregateType: 'Test', aggregateId: String(payload.childId),
-    childId: String(payload.childId), payload, actor: null,
-  };
+  const placingAuthority = payload.placingAuthority ?? (await orm.em.fork().findOne(ChildAccess, { childId: payload.childId }))?.placingAuthority;
+  const event = testEvent(type, { ...payload, placingAuthority } as EventPayloads[T], { id, source });
   await (orm.em.fork() as EntityManager).transactional((tem) => applyAccessEvent(tem, event));
-  await plansSubgraph.consumes!.handle(orm, event, undefined as never);
+  await plansSubgraph.consumes!.handle(orm, event, log);
   return event;
 }
 

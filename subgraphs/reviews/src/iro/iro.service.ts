@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ChildAccess, ConflictError, InputError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
+import { ChildAccess, childConcerns, ConflictError, InputError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
 import { londonDate } from '@hub/statutory';
 import { IroAssignmentEntity } from './iro-assignment.entity';
 import { IroInput } from './iro.type';
@@ -31,7 +31,7 @@ export class IroService {
       access.iroSub = iro.id;
       recordEvent(em, {
         type: 'IroAssigned', aggregateType: 'Child', aggregateId: childId, childId,
-        payload: { childId, iroId: iro.id, iroName: iro.name, iroEmail: iro.email ?? null, iroPhone: iro.phone ?? null, assignedOn: on },
+        payload: { ...(await childConcerns(em, childId)), iroId: iro.id, iroName: iro.name, iroEmail: iro.email ?? null, iroPhone: iro.phone ?? null, assignedOn: on },
         actor: this.principal,
       });
       return row;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
+import { childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
 import { computeDeadline, endOfLondonDay, HolidayCalendar, londonDate } from '@hub/statutory';
 import { ReviewRequestEntity } from './review-request.entity';
 import { LA_STAFF, requireChildPermission } from '../access';
@@ -18,18 +18,40 @@ export function escalateByFor(calendar: HolidayCalendar, requestedAt: Date): str
  * Records a review request and its ReviewRequested event (caller is inside a transaction).
  * @returns the request
  */
-export function createReviewRequest(
+export async function createReviewRequest(
   em: EntityManager, calendar: HolidayCalendar,
   r: { childId: string; reason: string; details: string | null; requestedAt: Date; requestedBy: string; providerId: string | null },
   actor: Principal | null,
-): ReviewRequestEntity {
+): Promise<ReviewRequestEntity> {
   const row = em.create(ReviewRequestEntity, { ...r, escalateBy: escalateByFor(calendar, r.requestedAt) });
   recordEvent(em, {
     type: 'ReviewRequested', aggregateType: 'ReviewRequest', aggregateId: row.id, childId: r.childId,
-    payload: { childId: r.childId, requestId: row.id, reason: r.reason, requestedAt: r.requestedAt.toISOString(), providerId: r.providerId, escalateBy: row.escalateBy },
+    payload: {
+      ...(await childConcerns(em, r.childId)), providerId: r.providerId, requestId: row.id, reason: r.reason,
+      requestedAt: r.requestedAt.toISOString(), escalateBy: row.escalateBy,
+    },
     actor,
   });
   return row;
+}
+
+/**
+ * Records that a review request was answered (by the authority, or by a review held after it), with the provider
+ * who asked; caller is inside a transaction.
+ * @param em - the unit of work
+ * @param r - the answered request
+ * @param actor - who answered
+ * @param reviewId - the held review that answered it, if it was answered that way
+ */
+export async function recordRequestAnswered(em: EntityManager, r: ReviewRequestEntity, actor: Principal | null, reviewId: string | null): Promise<void> {
+  recordEvent(em, {
+    type: 'ReviewRequestAnswered', aggregateType: 'ReviewRequest', aggregateId: r.id, childId: r.childId,
+    payload: {
+      ...(await childConcerns(em, r.childId)), providerId: r.providerId ?? null, requestId: r.id, outcome: r.outcome,
+      respondedAt: (r.respondedAt ?? hubNow()).toISOString(), note: r.responseNote ?? null, reviewId,
+    },
+    actor,
+  });
 }
 
 /**
@@ -50,7 +72,7 @@ export async function escalateOverdue(em: EntityManager, asOf: Date): Promise<Re
       r.escalatedAt = asOf;
       recordEvent(tem, {
         type: 'ReviewRequestEscalated', aggregateType: 'ReviewRequest', aggregateId: r.id, childId: r.childId,
-        payload: { childId: r.childId, requestId: r.id, escalatedAt: asOf.toISOString(), providerId: r.providerId ?? null, escalateBy: r.escalateBy },
+        payload: { ...(await childConcerns(tem, r.childId)), providerId: r.providerId ?? null, requestId: r.id, escalatedAt: asOf.toISOString(), escalateBy: r.escalateBy },
       });
     }
     return due;
@@ -86,6 +108,7 @@ export class ReviewRequestService {
       row.outcome = outcome as ReviewRequestEntity['outcome'];
       row.responseNote = note;
       row.respondedAt = hubNow();
+      await recordRequestAnswered(em, row, this.principal, null);
       return row;
     });
   }

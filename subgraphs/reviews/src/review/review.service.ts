@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
+import { childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
 import { HolidayCalendar, londonDate } from '@hub/statutory';
 import { LookedAfterReviewEntity } from './looked-after-review.entity';
 import { EarlyTriggerEntity } from './early-trigger.entity';
 import { PeriodOfCareEntity } from '../child/period-of-care.entity';
 import { ReviewChildEntity } from '../child/review-child.entity';
 import { ReviewRequestEntity } from '../review-request/review-request.entity';
+import { recordRequestAnswered } from '../review-request/review-request.service';
 import { dueForSequence, EarlyTrigger, earlyTarget, nextReviewDue, participationProblem, ReviewDue } from './review-cycle';
 import { LA_STAFF, requireChildPermission } from '../access';
 import { reviewsConfig } from '../config';
@@ -36,7 +37,7 @@ export async function addEarlyTrigger(
   const next = nextReviewDue(period.startedOn, reviews, triggers, calendar);
   recordEvent(em, {
     type: 'EarlyReviewTriggered', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId: period.childId,
-    payload: { childId: period.childId, periodOfCareId: period.id, trigger, triggeredOn, dueBy: next.dueBy, ruleId: next.ruleId },
+    payload: { ...(await childConcerns(em, period.childId)), periodOfCareId: period.id, trigger, triggeredOn, dueBy: next.dueBy, ruleId: next.ruleId },
     actor,
   });
   return next;
@@ -95,7 +96,7 @@ export class ReviewService {
       const due = await this.dueOf(em, period, row.sequence);
       recordEvent(em, {
         type: 'ReviewScheduled', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId,
-        payload: { childId, reviewId: row.id, periodOfCareId: period.id, sequence: row.sequence, scheduledFor, dueBy: due.dueBy, ruleId: due.ruleId },
+        payload: { ...(await childConcerns(em, childId)), reviewId: row.id, periodOfCareId: period.id, sequence: row.sequence, scheduledFor, dueBy: due.dueBy, ruleId: due.ruleId },
         actor: this.principal,
       });
       return row;
@@ -151,12 +152,13 @@ export class ReviewService {
         if (londonDate(r.requestedAt) <= heldOn) {
           r.outcome = 'REVIEW_HELD';
           r.respondedAt = hubNow();
+          await recordRequestAnswered(em, r, this.principal, row.id);
         }
       }
       await em.flush();
       recordEvent(em, {
         type: 'ReviewHeld', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId,
-        payload: { childId, reviewId: row.id, periodOfCareId: period.id, periodStartedOn: period.startedOn, sequence: row.sequence, heldOn, participation },
+        payload: { ...(await childConcerns(em, childId)), reviewId: row.id, periodOfCareId: period.id, periodStartedOn: period.startedOn, sequence: row.sequence, heldOn, participation },
         actor: this.principal,
       });
       return row;
@@ -178,7 +180,7 @@ export class ReviewService {
       row.adjournedOn = adjournedOn;
       recordEvent(em, {
         type: 'ReviewAdjourned', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId: row.childId,
-        payload: { childId: row.childId, reviewId: row.id, periodOfCareId: row.periodOfCareId, sequence: row.sequence, adjournedOn },
+        payload: { ...(await childConcerns(em, row.childId)), reviewId: row.id, periodOfCareId: row.periodOfCareId, sequence: row.sequence, adjournedOn },
         actor: this.principal,
       });
       return row;
@@ -203,7 +205,7 @@ export class ReviewService {
       row.decisionsCirculatedOn = circulatedOn;
       recordEvent(em, {
         type: 'ReviewDecisionsRecorded', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId: row.childId,
-        payload: { childId: row.childId, reviewId: row.id, decisionsCirculatedOn: circulatedOn },
+        payload: { ...(await childConcerns(em, row.childId)), reviewId: row.id, decisionsCirculatedOn: circulatedOn },
         actor: this.principal,
       });
       return row;
@@ -217,7 +219,7 @@ export class ReviewService {
       row.reportIssuedOn = issuedOn;
       recordEvent(em, {
         type: 'ReviewReportIssued', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId: row.childId,
-        payload: { childId: row.childId, reviewId: row.id, issuedOn },
+        payload: { ...(await childConcerns(em, row.childId)), reviewId: row.id, issuedOn },
         actor: this.principal,
       });
       return row;
@@ -233,7 +235,7 @@ export class ReviewService {
       row.consultedOn = consultedOn;
       recordEvent(em, {
         type: 'ChildConsulted', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId: row.childId,
-        payload: { childId: row.childId, reviewId: row.id, consultedOn },
+        payload: { ...(await childConcerns(em, row.childId)), reviewId: row.id, consultedOn },
         actor: this.principal,
       });
       return row;
@@ -248,6 +250,11 @@ export class ReviewService {
       this.notFuture(capturedOn, 'capturedOn');
       row.outcomeStarCapturedOn = capturedOn;
       row.outcomeStarTool = tool;
+      recordEvent(em, {
+        type: 'OutcomeStarRecorded', aggregateType: 'LookedAfterReview', aggregateId: row.id, childId: row.childId,
+        payload: { ...(await childConcerns(em, row.childId)), reviewId: row.id, capturedOn, tool },
+        actor: this.principal,
+      });
       return row;
     });
   }

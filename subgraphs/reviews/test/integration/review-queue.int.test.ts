@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS } from '@hub/service-kit/testing';
-import { EventType, HubEvent, openRedis, QUEUES, setClock } from '@hub/service-kit';
+import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS, testEvent, testPlacement } from '@hub/service-kit/testing';
+import { EventPayloads, EventType, HubEvent, openRedis, QUEUES, setClock } from '@hub/service-kit';
 import { defineReviewsSubgraph } from '../../src/definition';
 
 type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
@@ -13,8 +13,8 @@ const SW = bearer('SOCIAL_WORKER', 'LA-EAST');
 const PROVIDER = bearer('PROVIDER_STAFF', 'PRV-ELM');
 const CHILD = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nextReview { sequence dueBy ruleId } reviewRequests { outcome escalateBy escalatedAt } } } }`;
 
-function event(type: EventType, childId: string, payload: Record<string, unknown>): HubEvent {
-  return { id: randomUUID(), type, source: 'children', occurredAt: new Date().toISOString(), aggregateType: 'Child', aggregateId: childId, childId, payload: { childId, ...payload }, actor: null };
+function event<T extends EventType>(type: T, childId: string, payload: Omit<EventPayloads[T], 'childId'>): HubEvent {
+  return testEvent(type, { childId, ...payload } as EventPayloads[T]);
 }
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe('reviews event consumer and escalation worker', () => {
     const childId = randomUUID();
     const registered = event('ChildRegistered', childId, { placingAuthority: 'LA-EAST', dateOfBirth: '2013-02-02', name: 'Alex Roe' });
     const started = event('PeriodOfCareStarted', childId, { periodOfCareId: randomUUID(), startedOn: '2026-12-21', shortBreak: false, placingAuthority: 'LA-EAST', dateOfBirth: '2013-02-02' });
-    const placed = event('PlacementStarted', childId, { placementId: randomUUID(), providerId: 'PRV-ELM', placingAuthority: 'LA-EAST', startedAt: '2026-12-21T15:00:00.000Z', endedAt: null });
+    const placed = event('PlacementStarted', childId, testPlacement({ childId, providerId: 'PRV-ELM', placingAuthority: 'LA-EAST', startedAt: '2026-12-21T15:00:00.000Z' }));
     for (const e of [registered, started]) await queue.add(e.type, e, { jobId: e.id });
     // The same event again under another job id (a relay that ran twice after the job was removed), concurrently.
     await queue.add(started.type, started, { jobId: `${started.id}-again` });

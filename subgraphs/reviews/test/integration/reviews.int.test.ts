@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { bearer, gql, startTestSubgraph } from '@hub/service-kit/testing';
-import { applyAccessEvent, createLogger, EventType, HubEvent, OutboxEvent, setClock } from '@hub/service-kit';
+import { bearer, gql, startTestSubgraph, testEvent, testPlacement } from '@hub/service-kit/testing';
+import { applyAccessEvent, createLogger, EventPayloads, EventType, HubEvent, OutboxEvent, setClock } from '@hub/service-kit';
 import { reviewsSubgraph } from '../../src/definition';
 import { EarlyTriggerEntity } from '../../src/review/early-trigger.entity';
 
@@ -25,8 +25,9 @@ const HOLD = `mutation($childId: ID, $reviewId: ID, $heldOn: String!, $p: Partic
 const SCHEDULE = `mutation($childId: ID!, $on: String!) { scheduleReview(childId: $childId, scheduledFor: $on) { ${REVIEW_FIELDS} } }`;
 const ASSIGN = `mutation($childId: ID!) { assignIro(childId: $childId, iro: { id: "iro-jane", name: "Jane Reid", email: "jane@north.gov.uk", phone: "0100" }) { id name assignedOn } }`;
 
-async function deliver(type: EventType, childId: string, payload: Record<string, unknown>, id = randomUUID()): Promise<HubEvent> {
-  const event: HubEvent = { id, type, source: 'children', occurredAt: new Date().toISOString(), aggregateType: 'Child', aggregateId: childId, childId, payload: { childId, ...payload }, actor: null };
+/** Delivers an event about a child of LA-NORTH (unless the payload names another authority). */
+async function deliver<T extends EventType>(type: T, childId: string, payload: Omit<EventPayloads[T], 'childId' | 'placingAuthority'> & { placingAuthority?: string }, id = randomUUID()): Promise<HubEvent> {
+  const event = testEvent(type, { childId, placingAuthority: 'LA-NORTH', ...payload } as EventPayloads[T], { id });
   // As the runner does: access facts first, then the service's own handling.
   await (sg.orm.em.fork() as EntityManager).transactional((tem) => applyAccessEvent(tem, event));
   await reviewsSubgraph.consumes!.handle(sg.orm, event, log);
@@ -114,11 +115,11 @@ describe('reviews subgraph', () => {
     expect(t.data!.recordEarlyReviewTrigger).toEqual({ sequence: 2, dueBy: '2027-03-10', ruleId: 'REV-EARLY' });
 
     const other = await lookedAfter('2027-01-04');
-    const visit = await deliver('VisitRecorded', other.childId, { visitId: randomUUID(), visitedOn: '2027-01-06', placementId: null, seenAlone: true, welfareConcern: true });
+    const visit = await deliver('VisitRecorded', other.childId, { visitId: randomUUID(), visitedOn: '2027-01-06', placementId: randomUUID(), seenAlone: true, welfareConcern: true });
     await reviewsSubgraph.consumes!.handle(sg.orm, visit, log);
     // First review statutory due 2027-02-01; the visit trigger targets 2027-02-03, so it stays; check the stored trigger.
     expect(await (sg.orm.em.fork() as EntityManager).count(EarlyTriggerEntity, { childId: other.childId })).toBe(1);
-    await deliver('SignificantEventRecorded', childId, { eventId: randomUUID(), kind: 'EMERGENCY_MOVE', occurredAt: '2027-02-03T22:00:00Z', summary: 'moved' });
+    await deliver('SignificantEventRecorded', childId, { eventId: randomUUID(), kind: 'EMERGENCY_MOVE', occurredAt: '2027-02-03T22:00:00Z', summary: 'moved', recordedByOrg: 'LA-NORTH' });
     const next = (await child(childId)).data!._entities[0].nextReview;
     expect(next).toMatchObject({ dueBy: '2027-03-03', ruleId: 'REV-AFTER-EMERG' });
   });
@@ -126,7 +127,7 @@ describe('reviews subgraph', () => {
   it('a new period of care restarts the cycle at sequence 1', async () => {
     const { childId, periodOfCareId } = await lookedAfter('2026-12-21');
     await gql(sg.url, HOLD, { childId, heldOn: '2027-01-21', p: 'PN1' }, IRO);
-    await deliver('ChildCeasedLookedAfter', childId, { periodOfCareId, startedOn: '2026-12-21', endedOn: '2027-02-01', reason: 'E4A' });
+    await deliver('ChildCeasedLookedAfter', childId, { periodOfCareId, startedOn: '2026-12-21', endedOn: '2027-02-01', reason: 'E4A', ceasedAt: '2027-02-01T12:00:00Z' });
     expect((await child(childId)).data!._entities[0].nextReview).toBeNull();
     const second = randomUUID();
     await deliver('PeriodOfCareStarted', childId, { periodOfCareId: second, startedOn: '2027-03-01', shortBreak: false, placingAuthority: 'LA-NORTH', dateOfBirth: '2016-06-01' });
@@ -138,7 +139,7 @@ describe('reviews subgraph', () => {
 
   it('PA-REVIEW-REQ / PA-ESCALATE: a provider request escalates when no review follows; a held review satisfies one', async () => {
     const { childId } = await lookedAfter('2027-01-04');
-    await deliver('PlacementStarted', childId, { placementId: randomUUID(), providerId: 'PRV-OAK', placingAuthority: 'LA-NORTH', startedAt: '2027-01-05T10:00:00.000Z', endedAt: null });
+    await deliver('PlacementStarted', childId, testPlacement({ childId, providerId: 'PRV-OAK', placingAuthority: 'LA-NORTH', startedAt: '2027-01-05T10:00:00.000Z' }));
     setClock('2027-03-01T10:00:00Z');
     const REQ = `mutation($c: ID!) { requestReview(childId: $c, reason: PERSISTENT_ABSENCE, details: "missing three times") { id outcome escalateBy providerId } }`;
     const r = await gql(sg.url, REQ, { c: childId }, PROVIDER);
@@ -160,8 +161,35 @@ describe('reviews subgraph', () => {
     expect(requests.map((q: { outcome: string }) => q.outcome)).toEqual(['REVIEW_HELD', 'REVIEW_HELD']);
     expect(requests[0].escalatedAt).toBe('2027-04-01T00:00:01+01:00');
     expect(requests[1].escalatedAt).toBeNull();
+    // Each answer is an event for the provider who asked and the authority (PA-REVIEW-REQ).
+    const answered = await (sg.orm.em.fork() as EntityManager).find(OutboxEvent, { type: 'ReviewRequestAnswered', childId });
+    const heldAnswer = expect.objectContaining({ outcome: 'REVIEW_HELD', placingAuthority: 'LA-NORTH', providerId: 'PRV-OAK' });
+    expect(answered.map((e) => e.payload)).toEqual([heldAnswer, heldAnswer]);
+    expect(new Set(answered.map((e) => (e.payload as { reviewId: string }).reviewId)).size).toBe(1);
     // Another authority's staff cannot request, only the provider where the child is placed.
     expect((await gql(sg.url, REQ, { c: childId }, OTHER_LA)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('an authority answer to a review request and an Outcome Star reading are events naming the child and its organisations', async () => {
+    const { childId } = await lookedAfter('2027-01-04');
+    await deliver('PlacementStarted', childId, testPlacement({ childId, providerId: 'PRV-OAK', placingAuthority: 'LA-NORTH', startedAt: '2027-01-05T10:00:00.000Z' }));
+    setClock('2027-03-01T10:00:00Z');
+    const r = await gql(sg.url, `mutation($c: ID!) { requestReview(childId: $c, reason: PERSISTENT_ABSENCE) { id } }`, { c: childId }, PROVIDER);
+    const RESPOND = `mutation($id: ID!) { respondToReviewRequest(requestId: $id, outcome: DECLINED, note: "reviewed last month") { outcome } }`;
+    expect((await gql(sg.url, RESPOND, { id: r.data!.requestReview.id }, SW)).data!.respondToReviewRequest.outcome).toBe('DECLINED');
+    const s = await gql(sg.url, SCHEDULE, { childId, on: '2027-03-20' }, SW);
+    const STAR = `mutation($id: ID!) { recordOutcomeStar(reviewId: $id, capturedOn: "2027-02-28", tool: OUTCOME_STAR) { id } }`;
+    expect((await gql(sg.url, STAR, { id: s.data!.scheduleReview.id }, SW)).errors).toBeUndefined();
+    const em = sg.orm.em.fork() as EntityManager;
+    const [answer] = await em.find(OutboxEvent, { type: 'ReviewRequestAnswered', childId });
+    expect(answer.payload).toEqual({
+      childId, placingAuthority: 'LA-NORTH', providerId: 'PRV-OAK', requestId: r.data!.requestReview.id, outcome: 'DECLINED',
+      respondedAt: '2027-03-01T10:00:00.000Z', note: 'reviewed last month', reviewId: null,
+    });
+    const [star] = await em.find(OutboxEvent, { type: 'OutcomeStarRecorded', childId });
+    expect(star.payload).toEqual({
+      childId, placingAuthority: 'LA-NORTH', providerId: 'PRV-OAK', reviewId: s.data!.scheduleReview.id, capturedOn: '2027-02-28', tool: 'OUTCOME_STAR',
+    });
   });
 
   it('coded errors: before looked after, PN0 for a 10-year-old, a report before the review, a future date; nothing written', async () => {
@@ -200,7 +228,7 @@ describe('reviews subgraph', () => {
     expect(unknown.data!._entities[0]).toBeNull();
     expect(unknown.errors).toBeUndefined();
 
-    await deliver('PlacementStarted', childId, { placementId: randomUUID(), providerId: 'PRV-OAK', placingAuthority: 'LA-NORTH', startedAt: '2026-12-21T15:00:00.000Z', endedAt: null });
+    await deliver('PlacementStarted', childId, testPlacement({ childId, providerId: 'PRV-OAK', placingAuthority: 'LA-NORTH', startedAt: '2026-12-21T15:00:00.000Z' }));
     const seen = (await child(childId, PROVIDER)).data!._entities[0];
     expect(seen.reviews[0]).toMatchObject({ heldOn: '2027-01-20', consultationNote: null, consultationDueBy: null });
 

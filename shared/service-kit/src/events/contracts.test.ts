@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENT_ROUTES, EVENT_SOURCE, EVENT_TYPES, EventSource, QUEUES } from './contracts';
+
+const CONSUMER: Record<string, EventSource> = {
+  [QUEUES.eventsChildren]: 'children', [QUEUES.eventsPlans]: 'plans', [QUEUES.eventsReviews]: 'reviews', [QUEUES.eventsNotifications]: 'notifications',
+};
+/** What a queue receives of the events actually recorded (each type from its owner). */
+const accepted = (queue: string) => {
+  const route = EVENT_ROUTES.find((r) => r.queue === queue)!;
+  return EVENT_TYPES.filter((t) => route.accepts(t, EVENT_SOURCE[t])).map((t) => `${EVENT_SOURCE[t]}:${t}`);
+};
+
+describe('event routes', () => {
+  it('plans, reviews and children never consume their own events (notifications hears everything, its own outcomes trigger no rule)', () => {
+    for (const route of EVENT_ROUTES) {
+      const self = CONSUMER[route.queue];
+      if (self === 'notifications') continue;
+      expect(accepted(route.queue).filter((x) => x.startsWith(`${self}:`))).toEqual([]);
+    }
+  });
+
+  it('the only event routed back to children is IroAssigned from reviews (README, Architecture)', () => {
+    expect(accepted(QUEUES.eventsChildren)).toEqual(['reviews:IroAssigned']);
+  });
+
+  it('the kit names no service: every service consumes events the same way', () => {
+    for (const file of ['../subgraph.ts', './handlers.ts', './event-consumer.ts', './access-projection.ts']) {
+      const source = readFileSync(join(__dirname, file), 'utf8');
+      expect(source).not.toMatch(/def\.name\s*[!=]==|'(children|plans|reviews|notifications)'/);
+    }
+  });
+});

@@ -1,0 +1,293 @@
+import type { EventType } from './contracts';
+
+/**
+ * The payload of every event type, in one place. Producers write them through {@link recordEvent} (checked against
+ * {@link PAYLOAD_SCHEMAS} before they reach the outbox) and consumers receive them typed through
+ * {@link defineEventHandlers}. A field marked optional may be absent or null; a consumer must cope with both.
+ *
+ * Every event about a child carries the child and the organisations it concerns (the placing authority; the
+ * provider where one is involved), so a consumer can judge who may see it without reading another service's
+ * tables. When it happened is the envelope's `occurredAt`.
+ */
+
+/** Who an event about a child concerns. */
+export interface ChildConcerns {
+  childId: string;
+  /** The local authority looking after the child (its code). */
+  placingAuthority: string;
+  /** The provider involved, where there is one (a placement, a request, a plan for a placement). */
+  providerId?: string | null;
+}
+
+/** ChildRegistered, ChildUpdated: the facts other services compute from. */
+export interface ChildFactsPayload extends ChildConcerns {
+  dateOfBirth: string;
+  dateOfDeath?: string | null;
+  name?: string | null;
+}
+
+export type ChildDeletedPayload = ChildConcerns;
+
+export interface PeriodOfCareStartedPayload extends ChildConcerns {
+  periodOfCareId: string;
+  startedOn: string;
+  shortBreak: boolean;
+  legalStatus?: string | null;
+  dateOfBirth: string;
+}
+
+export interface ChildCeasedLookedAfterPayload extends ChildConcerns {
+  periodOfCareId: string;
+  startedOn: string;
+  endedOn: string;
+  reason: string;
+  ceasedAt: string;
+}
+
+/** PlacementStarted, PlacementEnded. */
+export interface PlacementFactsPayload extends ChildConcerns {
+  providerId: string;
+  placementId: string;
+  periodOfCareId: string;
+  periodStartedOn: string;
+  firstInPeriod: boolean;
+  providerName?: string | null;
+  providerKind?: string | null;
+  hostAuthority?: string | null;
+  startedAt: string;
+  endedAt?: string | null;
+  endReason?: string | null;
+  placementType: string;
+  isEmergency: boolean;
+  isOutOfArea: boolean;
+  intendedUntil18: boolean;
+  custody: boolean;
+}
+
+export interface SignificantEventRecordedPayload extends ChildConcerns {
+  eventId: string;
+  kind: string;
+  /** When the significant event happened (the envelope's occurredAt is when it was recorded). */
+  occurredAt: string;
+  summary: string;
+  durationDays?: number | null;
+  placementId?: string | null;
+  providerKind?: string | null;
+  hostAuthority?: string | null;
+  recordedByOrg: string;
+}
+
+export interface VisitRecordedPayload extends ChildConcerns {
+  visitId: string;
+  visitedOn: string;
+  placementId: string;
+  seenAlone: boolean;
+  welfareConcern: boolean;
+}
+
+export interface LegalStatusRecordedPayload extends ChildConcerns {
+  code: string;
+  startedOn: string;
+}
+
+/** What every plan event says about its plan. */
+export interface PlanFactsPayload extends ChildConcerns {
+  planId: string;
+  kind: string;
+  placementId?: string | null;
+}
+export type PlanCreatedPayload = PlanFactsPayload;
+export interface PlanVersionCreatedPayload extends PlanFactsPayload {
+  version: number;
+  status: string;
+}
+export interface PlanSubmittedPayload extends PlanFactsPayload {
+  version: number;
+}
+export interface PlanEndorsedPayload extends PlanFactsPayload {
+  version: number;
+  endorsedAt: string;
+  endorsedBy: string;
+}
+export interface PlanSupersededPayload extends PlanFactsPayload {
+  version: number;
+  supersededBy: number;
+}
+export interface PlanCirculatedPayload extends PlanFactsPayload {
+  version: number;
+  recipients: Array<{ role: string; name: string }>;
+}
+/** A placement plan signed by the provider's registered manager (PP-SIGNED, APP-PP-SIGN). */
+export interface PlacementPlanSignedPayload extends PlanFactsPayload {
+  version: number;
+  signedAt: string;
+  signedBy: string;
+}
+
+export interface IroAssignedPayload extends ChildConcerns {
+  iroId: string;
+  iroName: string;
+  iroEmail?: string | null;
+  iroPhone?: string | null;
+  assignedOn: string;
+}
+
+export interface ReviewScheduledPayload extends ChildConcerns {
+  reviewId: string;
+  periodOfCareId: string;
+  sequence: number;
+  scheduledFor: string;
+  dueBy: string;
+  ruleId: string;
+}
+export interface ReviewHeldPayload extends ChildConcerns {
+  reviewId: string;
+  periodOfCareId: string;
+  periodStartedOn: string;
+  sequence: number;
+  heldOn: string;
+  participation: string;
+}
+export interface ReviewAdjournedPayload extends ChildConcerns {
+  reviewId: string;
+  periodOfCareId: string;
+  sequence: number;
+  adjournedOn: string;
+}
+export interface ReviewDecisionsRecordedPayload extends ChildConcerns {
+  reviewId: string;
+  decisionsCirculatedOn: string;
+}
+export interface ReviewReportIssuedPayload extends ChildConcerns {
+  reviewId: string;
+  issuedOn: string;
+}
+export interface ChildConsultedPayload extends ChildConcerns {
+  reviewId: string;
+  consultedOn: string;
+}
+/** An Outcome Star reading recorded before a review (REV-CHILD-STAR). */
+export interface OutcomeStarRecordedPayload extends ChildConcerns {
+  reviewId: string;
+  capturedOn: string;
+  tool: string;
+}
+export interface EarlyReviewTriggeredPayload extends ChildConcerns {
+  periodOfCareId: string;
+  trigger: string;
+  triggeredOn: string;
+  dueBy: string;
+  ruleId: string;
+}
+export interface ReviewRequestedPayload extends ChildConcerns {
+  requestId: string;
+  reason: string;
+  requestedAt: string;
+  escalateBy: string;
+}
+export interface ReviewRequestEscalatedPayload extends ChildConcerns {
+  requestId: string;
+  escalatedAt: string;
+  escalateBy: string;
+}
+/** The authority's answer to a review request, or a held review answering it (PA-REVIEW-REQ). */
+export interface ReviewRequestAnsweredPayload extends ChildConcerns {
+  requestId: string;
+  outcome: string;
+  respondedAt: string;
+  note?: string | null;
+  /** The review whose holding answered the request, when it was answered that way. */
+  reviewId?: string | null;
+}
+
+export interface CalendarUpdatedPayload {
+  data: Record<string, unknown>;
+  source: string;
+  loadedBy: string;
+}
+
+/** Notification delivery outcomes and operator actions: metadata only, never case content. */
+export interface NotificationFactsPayload {
+  notificationId: string;
+  ruleId: string;
+  recipientKind: string;
+  childId?: string | null;
+  placingAuthority?: string | null;
+}
+export interface NotificationOutcomePayload extends NotificationFactsPayload {
+  channel: string;
+  attempts: number;
+  status: string;
+}
+export interface NotificationRetriedPayload extends NotificationFactsPayload {
+  attempts: number;
+}
+export type NotificationDiscardedPayload = NotificationFactsPayload;
+export interface AuthorityEndpointSetPayload {
+  /** The authority whose endpoint changed (its code). */
+  code: string;
+  hasWebhook: boolean;
+  hasEmail: boolean;
+}
+
+/** Event type → payload. Adding an event type without a payload here fails to compile. */
+export interface EventPayloads {
+  ChildRegistered: ChildFactsPayload;
+  ChildUpdated: ChildFactsPayload;
+  ChildDeleted: ChildDeletedPayload;
+  PeriodOfCareStarted: PeriodOfCareStartedPayload;
+  ChildCeasedLookedAfter: ChildCeasedLookedAfterPayload;
+  PlacementStarted: PlacementFactsPayload;
+  PlacementEnded: PlacementFactsPayload;
+  SignificantEventRecorded: SignificantEventRecordedPayload;
+  VisitRecorded: VisitRecordedPayload;
+  LegalStatusRecorded: LegalStatusRecordedPayload;
+  PlanCreated: PlanCreatedPayload;
+  PlanVersionCreated: PlanVersionCreatedPayload;
+  PlanSubmitted: PlanSubmittedPayload;
+  PlanEndorsed: PlanEndorsedPayload;
+  PlanSuperseded: PlanSupersededPayload;
+  PlanCirculated: PlanCirculatedPayload;
+  PlacementPlanSigned: PlacementPlanSignedPayload;
+  IroAssigned: IroAssignedPayload;
+  ReviewScheduled: ReviewScheduledPayload;
+  ReviewHeld: ReviewHeldPayload;
+  ReviewAdjourned: ReviewAdjournedPayload;
+  ReviewDecisionsRecorded: ReviewDecisionsRecordedPayload;
+  ReviewReportIssued: ReviewReportIssuedPayload;
+  ReviewRequested: ReviewRequestedPayload;
+  ReviewRequestEscalated: ReviewRequestEscalatedPayload;
+  ReviewRequestAnswered: ReviewRequestAnsweredPayload;
+  EarlyReviewTriggered: EarlyReviewTriggeredPayload;
+  ChildConsulted: ChildConsultedPayload;
+  OutcomeStarRecorded: OutcomeStarRecordedPayload;
+  CalendarUpdated: CalendarUpdatedPayload;
+  NotificationDelivered: NotificationOutcomePayload;
+  NotificationFailed: NotificationOutcomePayload;
+  NotificationRetried: NotificationRetriedPayload;
+  NotificationDiscarded: NotificationDiscardedPayload;
+  AuthorityEndpointSet: AuthorityEndpointSetPayload;
+}
+
+// Compile-time: EventPayloads has exactly the event types.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const payloadsCoverEveryType: Exact<keyof EventPayloads, EventType> = true;
+void payloadsCoverEveryType;
+
+/** The payload of one event type. */
+export type PayloadOf<T extends EventType> = EventPayloads[T];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payload builders: each payload that several call sites write is built here, once.
+
+/** PeriodOfCareStarted, from the child and the new period (registering a child, starting a placement, startPeriodOfCare). */
+export function periodOfCareStartedPayload(
+  child: { id: string; placingAuthority: string; dateOfBirth: string },
+  period: { id: string; startedOn: string; shortBreak: boolean },
+  legalStatus: string | null = null,
+): PeriodOfCareStartedPayload {
+  return {
+    childId: child.id, placingAuthority: child.placingAuthority, providerId: null, periodOfCareId: period.id,
+    startedOn: period.startedOn, shortBreak: period.shortBreak, legalStatus, dateOfBirth: child.dateOfBirth,
+  };
+}
