@@ -21,6 +21,8 @@ export { ALL_RULE_IDS, isRuleId } from './rules/rule-ids';
 export type { RuleId } from './rules/rule-ids';
 export type { RuleClass, RuleDefinition, RulePhase, RuleUnit } from './rules/rule-definition';
 export { CALCULATOR_RULES, IMPLEMENTED_RULE_IDS, RULES, isImplementedRuleId } from './rules/registry';
+export { RULE_REACHABILITY } from './rules/reachability';
+export type { ApiCoordinate, RuleReach } from './rules/reachability';
 export type { ImplementedRuleId } from './rules/registry';
 export { validateOverrides } from './rules/overrides';
 export type { RuleOverride } from './rules/overrides';
