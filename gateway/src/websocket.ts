@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { useServer, Extra } from 'graphql-ws/use/ws';
 import type { Context } from 'graphql-ws';
 import { getGraphQLWSOptions, GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { tokenExpiry, WS_CLOSE } from '@hub/service-kit';
 import type { Logger, TokenVerifier } from '@hub/service-kit';
 import type { HubContext } from './plugins/use-caller-guard';
 
@@ -41,7 +42,7 @@ function authorizationOf(ctx: WsContext): string | undefined {
  * Serves GraphQL over WebSocket (graphql-ws protocol) on the gateway's HTTP server, through the same Hive
  * runtime and plugins as HTTP. The token comes from `connectionParams.authorization` (or the upgrade request's
  * `Authorization` header) and is verified at `connection_init`: a missing or invalid token closes the socket
- * with 4403 Forbidden before any operation. Each operation then runs with a synthetic Request carrying that
+ * with 4403 Forbidden before any operation; the token's expiry closes it with 4401 Unauthorized. Each operation then runs with a synthetic Request carrying that
  * `Authorization` and an `x-request-id` (from connectionParams or the upgrade, else a new one per operation),
  * so the caller guard verifies it again and rate-limits it exactly as it does an HTTP request.
  * @param server - the gateway's HTTP server
@@ -72,6 +73,13 @@ export function attachWebSocket(
       onConnect: async (ctx) => {
         try {
           await o.verifier.verifyHeader(authorizationOf(ctx));
+          // The token's expiry ends the connection and every subscription on it (4401: sign in again).
+          const expiresAt = tokenExpiry(authorizationOf(ctx));
+          if (expiresAt !== undefined) {
+            const timer = setTimeout(() => ctx.extra.socket.close(WS_CLOSE.unauthorized, 'token expired'), Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1));
+            timer.unref();
+            ctx.extra.socket.once('close', () => clearTimeout(timer));
+          }
           return true;
         } catch {
           o.log.info({ remote: ctx.extra.request.socket.remoteAddress }, 'websocket refused: no valid bearer token');

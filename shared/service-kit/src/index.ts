@@ -34,6 +34,7 @@ export {
   ForbiddenError,
   RuleNotApplicableError,
   CalendarHorizonGraphQLError,
+  CursorExpiredError,
   createFormatError,
   fieldViolations,
 } from './graphql/errors';
@@ -66,6 +67,8 @@ export { createServiceContext } from './context';
 export type { ServiceContext } from './context';
 export { startSubgraphServer } from './http/subgraph-server';
 export type { RequestBase, RunningServer, SubgraphServerOptions } from './http/subgraph-server';
+export { attachSubgraphWebSocket, tokenExpiry, WS_CLOSE } from './http/subgraph-websocket';
+export type { SubgraphWebSocketOptions } from './http/subgraph-websocket';
 export { startSubgraph, onShutdown } from './subgraph';
 export type { SubgraphDefinition, SubgraphDeps, StartSubgraphOptions, RunningSubgraph } from './subgraph';
 export { OPERATION_LIMIT_DEFAULTS, operationLimitsFromEnv, resolveOperationLimits, tokenLimitError, shapeLimitErrors, costLimitError, coerceVariables } from './limits/operation-limits';

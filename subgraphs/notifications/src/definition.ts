@@ -8,9 +8,11 @@ import { AuthorityEndpointEntity } from './recipient/authority-endpoint.entity';
 import { IroContactEntity } from './recipient/iro-contact.entity';
 import { notificationsEventHandlers } from './events/handle-event';
 import { startNotificationWorkers } from './jobs/worker';
+import { ChangeLogEntry } from './changes/change.entity';
+import { startChangeFeed } from './changes/change-feed';
 
 /** The notifications service's entities. */
-export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ProcessedEvent];
+export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ProcessedEvent, ChangeLogEntry];
 
 /** The notifications subgraph: owns Notification; decides who must be told what and delivers it. */
 export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
@@ -22,5 +24,6 @@ export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
   extendContext: (base, orm) => createNotificationsContext(base, orm),
   // Every event of every service: notification rules, idempotent by event id and (event, rule, recipient).
   consumes: { queue: QUEUES.eventsNotifications, ...notificationsEventHandlers(() => loadNotificationsConfig(process.env)) },
-  workers: (deps) => startNotificationWorkers(deps),
+  // Deliveries, and the live change feed of this instance's subscribers.
+  workers: (deps) => [...startNotificationWorkers(deps), ...startChangeFeed(deps)],
 };

@@ -7,6 +7,9 @@ import { AuthorityEndpointResolver } from './recipient/authority-endpoint.resolv
 import { toNotification } from './notification/notification.type';
 import { readMode } from './notification/notification.policy';
 import { Child, childRef } from './child/child.type';
+import { ChangeResolver } from './changes/change.resolver';
+import { PlanRef } from './changes/change.type';
+import { NO_TOPICS } from './changes/change-feed';
 
 /**
  * The notifications subgraph schema. `_entities` applies the same policy as the fields: a notification the
@@ -15,7 +18,7 @@ import { Child, childRef } from './child/child.type';
  */
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver], orphanedTypes: [Child] },
+    { resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver, ChangeResolver], orphanedTypes: [Child], pubSub: NO_TOPICS },
     {
       Notification: {
         __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {
@@ -30,6 +33,8 @@ export function buildNotificationsSchema(): Promise<GraphQLSchema> {
           return toNotification(row, mode === 'METADATA');
         },
       },
+      // Plans resolves a plan's kind; here a plan is only ever a reference.
+      Plan: { __resolveReference: (ref: { id: string }) => Object.assign(new PlanRef(), { id: ref.id }) },
       Child: {
         __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {
           readMode(await ctx.readScope(ref.id));

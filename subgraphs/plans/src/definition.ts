@@ -16,12 +16,14 @@ import { plansEventHandlers } from './events/handle-event';
 import { PlacementPlanningMeetingEntity } from './case-record/placement-planning-meeting.entity';
 import { HealthAssessmentEntity } from './case-record/health-assessment.entity';
 import { DecisionProcessEntity } from './case-record/decision-process.entity';
+import { DeadlineDueSweepEntity } from './deadline/deadline-due.entity';
+import { startDeadlineDueJob } from './deadline/deadline-due.job';
 
 /** The plans service's entities. */
 export const plansEntities = [
   PlanEntity, PlanVersionEntity, PlanCirculationEntity, PlanProgressEntity, DeadlineEntity, RuleOverrideEntity,
   ChildFactEntity, PeriodFactEntity, PlacementFactEntity, ReviewFactEntity, ProcessedEvent,
-  PlacementPlanningMeetingEntity, HealthAssessmentEntity, DecisionProcessEntity,
+  PlacementPlanningMeetingEntity, HealthAssessmentEntity, DecisionProcessEntity, DeadlineDueSweepEntity,
 ];
 
 /** The plans subgraph: owns Plan (every kind) and the deadline ledger. */
@@ -34,4 +36,6 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   extendContext: (base) => createPlansContext(base),
   // Every children and reviews event: facts and the deadline ledger, idempotent by event id.
   consumes: { queue: QUEUES.eventsPlans, ...plansEventHandlers },
+  // Open deadlines whose due instant passed are announced (DeadlineFellDue), once across instances.
+  workers: (deps) => startDeadlineDueJob(deps),
 };

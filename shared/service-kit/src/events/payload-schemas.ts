@@ -57,6 +57,7 @@ export const PAYLOAD_SCHEMAS: { [T in EventType]: PayloadSchema<EventPayloads[T]
   PlanSuperseded: { ...PLAN, version: 'integer', supersededBy: 'integer' },
   PlanCirculated: { ...PLAN, version: 'integer', recipients: 'array' },
   PlacementPlanSigned: { ...PLAN, version: 'integer', signedAt: 'instant', signedBy: 'string' },
+  DeadlineFellDue: { ...CHILD, deadlineId: 'id', ruleId: 'string', title: 'string', dueAt: 'instant', placementId: 'id?' },
   IroAssigned: { ...CHILD, iroId: 'string', iroName: 'string', iroEmail: 'string?', iroPhone: 'string?', assignedOn: 'date' },
   ReviewScheduled: { ...CHILD, reviewId: 'id', periodOfCareId: 'id', sequence: 'integer', scheduledFor: 'date', dueBy: 'date', ruleId: 'string' },
   ReviewHeld: { ...CHILD, reviewId: 'id', periodOfCareId: 'id', periodStartedOn: 'date', sequence: 'integer', heldOn: 'date', participation: 'string' },

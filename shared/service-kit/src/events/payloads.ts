@@ -124,6 +124,15 @@ export interface PlacementPlanSignedPayload extends PlanFactsPayload {
   signedBy: string;
 }
 
+/** An open deadline of the ledger whose due instant passed: from now on it reads OVERDUE. */
+export interface DeadlineFellDuePayload extends ChildConcerns {
+  deadlineId: string;
+  ruleId: string;
+  title: string;
+  dueAt: string;
+  placementId?: string | null;
+}
+
 export interface IroAssignedPayload extends ChildConcerns {
   iroId: string;
   iroName: string;
@@ -249,6 +258,7 @@ export interface EventPayloads {
   PlanSuperseded: PlanSupersededPayload;
   PlanCirculated: PlanCirculatedPayload;
   PlacementPlanSigned: PlacementPlanSignedPayload;
+  DeadlineFellDue: DeadlineFellDuePayload;
   IroAssigned: IroAssignedPayload;
   ReviewScheduled: ReviewScheduledPayload;
   ReviewHeld: ReviewHeldPayload;

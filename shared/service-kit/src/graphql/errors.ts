@@ -13,6 +13,7 @@ export type HubErrorCode =
   | 'RULE_NOT_APPLICABLE'
   | 'CALENDAR_HORIZON'
   | 'RATE_LIMITED'
+  | 'CURSOR_EXPIRED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -28,6 +29,12 @@ abstract class HubError extends GraphQLError {
 export class InputError extends HubError {
   constructor(message: string, extra: { reason?: string; field?: string } & Extra = {}) {
     super(message, 'BAD_USER_INPUT', extra);
+  }
+}
+/** A resume cursor older than what the server keeps: the client reloads the current state and resumes anew. */
+export class CursorExpiredError extends HubError {
+  constructor(message: string, extra: Extra = {}) {
+    super(message, 'CURSOR_EXPIRED', extra);
   }
 }
 /** The target of a mutation does not exist. */
@@ -71,7 +78,7 @@ const KNOWN = new Set<string>([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RULE_NOT_APPLICABLE',
   'CALENDAR_HORIZON', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST', 'SERVICE_UNAVAILABLE',
+  'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'CURSOR_EXPIRED',
 ]);
 
 /** One failed class-validator constraint set, as clients see it. */

@@ -18,6 +18,7 @@ import {
 } from '../limits/operation-limits';
 import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { MAX_OPERATION_NAME_LENGTH, readBoundedBody, safeRequestId, sendGraphQLError, sendPayloadTooLarge } from './request-bounds';
+import { attachSubgraphWebSocket } from './subgraph-websocket';
 
 /** What every request gets before the service adds its own parts. */
 export interface RequestBase {
@@ -114,6 +115,8 @@ function preflightErrors(params: SentParams, limits: OperationLimits): GraphQLEr
  * 3. be a JSON object (400 BAD_REQUEST), with an operation name of at most 128 characters;
  * 4. stay within the token, depth, alias and cost limits, exactly as at the gateway;
  * 5. carry a valid bearer token: the subgraph verifies it again even behind the gateway.
+ * A schema with a Subscription type is also served over graphql-ws on `/graphql`, with the same signature and
+ * token checks at `connection_init` (see subgraph-websocket.ts).
  * A port reached directly therefore gains nothing over the gateway. The request id is the gateway's
  * `x-request-id` when it matches the safe pattern, else a new one.
  * @param o - options
@@ -234,6 +237,13 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     }
   });
   httpServer.keepAliveTimeout = 65_000;
+  // Subscriptions, when the schema has any: graphql-ws on the same path, signed and verified like HTTP calls.
+  const ws = o.schema.getSubscriptionType()
+    ? attachSubgraphWebSocket<C>(httpServer, {
+        name: o.name, schema: o.schema, verifier: o.verifier, log: o.log, signingSecret: o.signingSecret,
+        maxSkewMs: o.maxSkewMs, limits, context: o.context,
+      })
+    : undefined;
 
   await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -245,6 +255,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     async stop() {
       // No new connections; idle keep-alive ones close now; requests in flight finish, and a connection still
       // open after the grace period (a client that keeps a socket without sending) is closed.
+      await ws?.close();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const fuse = setTimeout(() => httpServer.closeAllConnections(), o.shutdownGraceMs ?? 5000);

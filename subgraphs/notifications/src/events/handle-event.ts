@@ -6,6 +6,7 @@ import { NotificationEntity } from '../notification/notification.entity';
 import { IroContactEntity } from '../recipient/iro-contact.entity';
 import { resolveTarget } from '../recipient/recipient-directory';
 import { deliveryQueueFor } from '../jobs/delivery-queue';
+import { recordChange } from '../changes/change-log';
 
 async function keepIro(em: EntityManager, e: HubEvent<'IroAssigned'>): Promise<void> {
   const p = e.payload;
@@ -41,6 +42,8 @@ export function notificationsEventHandlers(config: () => NotificationsConfig): E
     otherwise: async (tem, e, ctx) => {
       if (e.type === 'IroAssigned') await keepIro(tem, e);
       await tem.flush();
+      // The live change, in the same transaction (changes/change-log.ts).
+      await recordChange(tem, e, ctx);
       const childId = e.childId ?? null;
       const facts = await childFacts(tem, childId);
       const cfg = config();
