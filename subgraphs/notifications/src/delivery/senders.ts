@@ -2,6 +2,10 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { UnrecoverableError } from 'bullmq';
 import { signWebhook } from './webhook-signature';
+import { checkWebhookUrl, Lookup, WebhookPolicy, webhookPolicyFromEnv } from './webhook-target';
+
+let policyFromEnv: WebhookPolicy | undefined;
+const defaultWebhookPolicy = () => (policyFromEnv ??= webhookPolicyFromEnv(process.env));
 
 /** What a sender reports on success. */
 export interface SendResult {
@@ -32,7 +36,20 @@ export interface WebhookMessage {
  * @param timeoutMs - request timeout
  * @returns the result
  */
-export async function sendWebhook(url: string, secret: string, message: WebhookMessage, timeoutMs: number): Promise<SendResult> {
+export async function sendWebhook(
+  url: string,
+  secret: string,
+  message: WebhookMessage,
+  timeoutMs: number,
+  policy: WebhookPolicy = defaultWebhookPolicy(),
+  lookup?: Lookup,
+): Promise<SendResult> {
+  // The address the host resolves to now is checked again: DNS may have changed since the URL was set.
+  try {
+    await checkWebhookUrl(url, policy, lookup);
+  } catch (err) {
+    throw new UnrecoverableError(`WEBHOOK_TARGET_NOT_ALLOWED: ${(err as Error).message}`);
+  }
   const body = JSON.stringify(message);
   const res = await fetch(url, {
     method: 'POST',

@@ -3,6 +3,9 @@ import { InputError, recordEvent, requireRole } from '@hub/service-kit';
 import type { NotificationsContext } from '../context';
 import { SetAuthorityEndpointArgs } from '../notification/notification.input';
 import { AuthorityEndpointEntity } from './authority-endpoint.entity';
+import { checkWebhookUrl, webhookPolicyFromEnv } from '../delivery/webhook-target';
+
+const webhookPolicy = webhookPolicyFromEnv(process.env);
 
 /** Where an authority (or provider) receives notifications. The webhook secret is never returned. */
 @ObjectType()
@@ -26,19 +29,14 @@ export class AuthorityEndpoint {
 const toEndpoint = (e: AuthorityEndpointEntity): AuthorityEndpoint =>
   Object.assign(new AuthorityEndpoint(), { code: e.code, webhookUrl: e.webhookUrl ?? null, hasWebhookSecret: Boolean(e.webhookSecret), email: e.email ?? null, updatedAt: e.updatedAt });
 
-function validate(a: SetAuthorityEndpointArgs): void {
+async function validate(a: SetAuthorityEndpointArgs): Promise<void> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(a.code)) throw new InputError('code must be 1-64 letters, digits, - or _', { field: 'code', reason: 'INVALID_CODE' });
   if (a.webhookUrl) {
-    let url: URL;
-    try {
-      url = new URL(a.webhookUrl);
-    } catch {
-      throw new InputError('webhookUrl is not a URL', { field: 'webhookUrl', reason: 'INVALID_URL' });
-    }
-    if (!['https:', 'http:'].includes(url.protocol)) throw new InputError('webhookUrl must be http(s)', { field: 'webhookUrl', reason: 'INVALID_URL' });
     if (!a.webhookSecret || a.webhookSecret.length < 16) {
       throw new InputError('a webhook needs a secret of at least 16 characters', { field: 'webhookSecret', reason: 'WEBHOOK_SECRET_REQUIRED' });
     }
+    // https to a public address only (unless configured); checked again before every delivery.
+    await checkWebhookUrl(a.webhookUrl, webhookPolicy);
   }
   if (a.email && !/^[^@\s]+@[^@\s]+$/.test(a.email)) throw new InputError('email is not an address', { field: 'email', reason: 'INVALID_EMAIL' });
 }
@@ -55,7 +53,7 @@ export class AuthorityEndpointResolver {
   @Mutation(() => AuthorityEndpoint, { description: 'ADMIN: sets where an authority receives notifications (signed webhook and/or e-mail).' })
   async setAuthorityEndpoint(@Args() a: SetAuthorityEndpointArgs, @Ctx() ctx: NotificationsContext): Promise<AuthorityEndpoint> {
     requireRole(ctx.principal, ['ADMIN'], 'configure notification endpoints');
-    validate(a);
+    await validate(a);
     const row = await ctx.em.transactional(async (em) => {
       const e = (await em.findOne(AuthorityEndpointEntity, { code: a.code })) ?? em.create(AuthorityEndpointEntity, { code: a.code });
       e.webhookUrl = a.webhookUrl || null;
