@@ -1,9 +1,9 @@
-import type { MikroORM } from '@mikro-orm/core';
+import { LockMode, MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Job, UnrecoverableError } from 'bullmq';
 import { recordEvent } from '@hub/service-kit';
 import type { NotificationsConfig } from '../config';
-import { NotificationEntity } from '../notification/notification.entity';
+import { AttemptRecord, NotificationEntity, NotificationStatusCode } from '../notification/notification.entity';
 import { resolveTarget } from '../recipient/recipient-directory';
 import { EmailSender, sendWebhook } from '../delivery/senders';
 import type { DeliverNotificationData } from './delivery-queue';
@@ -15,25 +15,29 @@ export interface DeliveryDeps {
   email: EmailSender;
 }
 
-async function finish(orm: MikroORM, id: string, patch: Partial<NotificationEntity>, event?: 'NotificationDelivered' | 'NotificationFailed'): Promise<void> {
-  await (orm.em.fork() as EntityManager).transactional(async (em) => {
-    const n = await em.findOneOrFail(NotificationEntity, { id });
+async function finish(orm: MikroORM, id: string, patch: Partial<NotificationEntity>, event?: 'NotificationDelivered' | 'NotificationFailed', attempt?: AttemptRecord, onlyFrom?: NotificationStatusCode[]): Promise<boolean> {
+  return (orm.em.fork() as EntityManager).transactional(async (em) => {
+    const n = await em.findOneOrFail(NotificationEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     // An operator's discard wins over a delivery outcome that arrives after it.
-    if (n.status === 'DISCARDED') return;
+    if (n.status === 'DISCARDED') return false;
+    if (onlyFrom && !onlyFrom.includes(n.status)) return false;
     Object.assign(n, patch);
+    if (attempt) n.attemptLog = [...(n.attemptLog ?? []), attempt].slice(-50);
     if (event) {
       recordEvent(em, {
         type: event, aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
         payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, channel: n.channel, attempts: n.attempts, status: n.status },
       });
     }
+    return true;
   });
 }
 
 /**
  * Delivers one notification (the processor of `deliver-notification` jobs). Idempotent: a DELIVERED or
  * DISCARDED notification is not sent again. PENDING → SENDING → DELIVERED; a failure goes back to PENDING with
- * `lastError` while attempts remain (BullMQ retries with exponential backoff), and to FAILED after the last one.
+ * `lastError` while the row's attempt budget lasts (BullMQ retries with exponential backoff), and to FAILED once it
+ * is spent. Each attempt is appended to the row's `attemptLog`.
  * @param deps - ORM, configuration and the e-mail sender
  * @param job - the job
  */
@@ -55,6 +59,8 @@ export async function deliverNotification(deps: DeliveryDeps, job: Job<DeliverNo
     n.recipientName = target.iro.name ?? n.recipientName;
   }
   await em.flush();
+  const at = new Date();
+  const took = () => Date.now() - at.getTime();
   try {
     if (!target.address) throw new UnrecoverableError(`NO_ADDRESS: no ${n.recipientKind === 'IRO' ? 'IRO e-mail (no IroAssigned with an e-mail)' : 'endpoint'} configured for ${n.recipientName}`);
     const result = target.channel === 'WEBHOOK'
@@ -64,11 +70,27 @@ export async function deliverNotification(deps: DeliveryDeps, job: Job<DeliverNo
         subject: n.subject, body: n.body, dueAt: n.dueAt.toISOString(), createdAt: n.createdAt.toISOString(),
       }, deps.config.webhookTimeoutMs)
       : await deps.email.send(target.address, n.id, n.subject, n.body);
-    await finish(deps.orm, id, { status: 'DELIVERED', deliveredAt: new Date(), lastError: null, deliveryNote: result.note ?? null }, 'NotificationDelivered');
+    await finish(deps.orm, id, { status: 'DELIVERED', deliveredAt: new Date(), lastError: null, deliveryNote: result.note ?? null }, 'NotificationDelivered',
+      { at: at.toISOString(), outcome: 'DELIVERED', durationMs: took() });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await finish(deps.orm, id, { status: final ? 'FAILED' : 'PENDING', lastError: message.slice(0, 2000) }, final ? 'NotificationFailed' : undefined);
-    throw err;
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    // The budget is the row's: attempts since it began (a re-created job does not reset it).
+    const final = err instanceof UnrecoverableError || n.attempts - (n.budgetFrom ?? 0) >= deps.config.attempts;
+    await finish(deps.orm, id, { status: final ? 'FAILED' : 'PENDING', lastError: message }, final ? 'NotificationFailed' : undefined,
+      { at: at.toISOString(), outcome: final ? 'FAILED' : 'RETRY', error: message, durationMs: took() });
+    throw final && !(err instanceof UnrecoverableError) ? new UnrecoverableError(message) : err;
   }
+}
+
+/**
+ * Fails a notification whose job BullMQ has given up on without running it to the end (stalled past the limit, or
+ * attempts spent while the row still says PENDING/SENDING), so no row waits for a job that will never move it.
+ * @param orm - the service's ORM
+ * @param id - the notification
+ * @param reason - why, from the job
+ * @returns whether the row was failed now
+ */
+export async function failAbandoned(orm: MikroORM, id: string, reason: string): Promise<boolean> {
+  const error = `ABANDONED: ${reason}`.slice(0, 2000);
+  return finish(orm, id, { status: 'FAILED', lastError: error }, 'NotificationFailed', { at: new Date().toISOString(), outcome: 'FAILED', error, durationMs: 0 }, ['PENDING', 'SENDING']);
 }

@@ -63,6 +63,26 @@ export class DeliveryQueue {
     return (await this.queue.getJob(deliveryJobId(id))) != null;
   }
 
+  /**
+   * The state of a notification's job, and why it failed when it did.
+   * @param id - notification id
+   * @returns BullMQ's state ('unknown' when there is no job) and the failure reason
+   */
+  async jobState(id: string): Promise<{ state: string; reason?: string }> {
+    const state = await this.queue.getJobState(deliveryJobId(id));
+    if (state !== 'failed') return { state };
+    const job = await this.queue.getJob(deliveryJobId(id));
+    return { state, reason: job?.failedReason };
+  }
+
+  /**
+   * Removes a notification's job (finished or failed) so it can be added again.
+   * @param id - notification id
+   */
+  async remove(id: string): Promise<void> {
+    await this.queue.remove(deliveryJobId(id));
+  }
+
   /** Closes the producer. */
   close(): Promise<void> {
     return this.queue.close();

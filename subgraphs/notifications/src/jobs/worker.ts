@@ -3,7 +3,7 @@ import type { SubgraphDeps } from '@hub/service-kit';
 import { loadNotificationsConfig } from '../config';
 import { EmailSender } from '../delivery/senders';
 import { DeliveryQueue, registerDeliveryQueue } from './delivery-queue';
-import { deliverNotification } from './deliver-notification.job';
+import { deliverNotification, failAbandoned } from './deliver-notification.job';
 import { sweepPending } from './sweep-pending.job';
 import { DELIVERY_QUEUE } from './queue-names';
 
@@ -19,12 +19,22 @@ export function startNotificationWorkers(deps: SubgraphDeps): Array<{ close(): P
   const email = new EmailSender(config.smtpUrl, config.fromEmail);
   const worker = new Worker(DELIVERY_QUEUE, (job) => deliverNotification({ orm: deps.orm, config, email }, job), {
     connection: deps.workerConnection(), prefix: deps.queuePrefix, concurrency: 16,
+    // A worker that dies loses its locks within 10 s; its jobs are picked up at the next 5 s stall check.
+    lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2,
   });
-  worker.on('failed', (job, err) => deps.log.warn({ err: err.message, jobId: job?.id, attemptsMade: job?.attemptsMade }, 'notification delivery failed'));
+  worker.on('failed', (job, err) => {
+    deps.log.warn({ err: err.message, jobId: job?.id, attemptsMade: job?.attemptsMade }, 'notification delivery failed');
+    // BullMQ gave up on the job (stalled past the limit, attempts spent): the row must not wait for it.
+    const id = job?.data?.notificationId;
+    const given = job && (err.name === 'UnrecoverableError' || /stalled/i.test(err.message) || job.attemptsMade >= (job.opts.attempts ?? 1));
+    if (id && given) {
+      failAbandoned(deps.orm, id, err.message).catch((e) => deps.log.warn({ err: e, notificationId: id }, 'could not fail an abandoned notification; the sweeper will'));
+    }
+  });
   worker.on('error', (err) => deps.log.error({ err }, 'delivery worker error'));
   const timer = setInterval(() => {
     sweepPending(deps.orm, queue, config.sweepAgeMs)
-      .then((ids) => ids.length && deps.log.info({ count: ids.length }, 'sweeper re-enqueued notifications without a job'))
+      .then((r) => (r.enqueued.length || r.failed.length) && deps.log.info({ enqueued: r.enqueued.length, failed: r.failed.length }, 'sweeper: notifications without a live job'))
       .catch((err) => deps.log.warn({ err }, 'sweeper: Redis or PostgreSQL unavailable'));
   }, config.sweepMs);
   timer.unref();

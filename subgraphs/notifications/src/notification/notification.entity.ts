@@ -4,6 +4,15 @@ import type { RecipientKind } from '../rules/notification-rules';
 
 /** Delivery status of a notification. DISCARDED is set by operations staff; rows are never deleted. */
 export type NotificationStatusCode = 'PENDING' | 'SENDING' | 'DELIVERED' | 'FAILED' | 'DISCARDED';
+/** One delivery attempt as kept on the row. */
+export interface AttemptRecord {
+  /** When the attempt started (ISO instant). */
+  at: string;
+  outcome: 'DELIVERED' | 'RETRY' | 'FAILED';
+  error?: string | null;
+  durationMs: number;
+}
+
 /** How a notification travels. */
 export type ChannelCode = 'WEBHOOK' | 'EMAIL';
 
@@ -14,8 +23,9 @@ export type ChannelCode = 'WEBHOOK' | 'EMAIL';
 @Entity({ tableName: 'notification' })
 @Unique({ properties: ['eventId', 'ruleId', 'recipientKey'] })
 @Index({ properties: ['status', 'createdAt'] })
+@Index({ properties: ['status', 'updatedAt'] })
 export class NotificationEntity {
-  [OptionalProps]?: 'id' | 'status' | 'attempts' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'status' | 'attempts' | 'budgetFrom' | 'attemptLog' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -76,6 +86,17 @@ export class NotificationEntity {
   /** Delivery attempts made over the record's life (not reset by an operator's retry). */
   @Property({ type: 'integer' })
   attempts: number = 0;
+
+  /**
+   * `attempts` when the current attempt budget began (0, or the count at an operator's retry). The budget lives
+   * here, not in the queue job: a job Redis loses and the sweeper re-creates does not start afresh.
+   */
+  @Property({ type: 'integer' })
+  budgetFrom: number = 0;
+
+  /** Every attempt: when, the outcome and the error (most recent last; the oldest dropped past 50). */
+  @Property({ type: 'json' })
+  attemptLog: AttemptRecord[] = [];
 
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;

@@ -44,6 +44,8 @@ export class NotificationService {
 
   private async markForRetry(em: EntityManager, n: NotificationEntity): Promise<void> {
     n.status = 'PENDING';
+    // A fresh attempt budget, kept on the row.
+    n.budgetFrom = n.attempts;
     recordEvent(em, {
       type: 'NotificationRetried', aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
       payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, attempts: n.attempts }, actor: this.principal,

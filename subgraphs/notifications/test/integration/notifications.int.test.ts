@@ -228,9 +228,32 @@ describe('notifications subgraph', () => {
     const ids = [n.id];
     const queue = deliveryQueueFor(sg.orm)!;
     expect(await queue.hasJob(ids[0]!)).toBe(false);
-    expect(await sweepPending(sg.orm, queue, 0)).toEqual(ids);
+    expect((await sweepPending(sg.orm, queue, 0)).enqueued.sort()).toEqual([...ids].sort());
     const done = await eventually(async () => (await rows({ id: ids[0] })).find((r) => r.status === 'DELIVERED'));
     expect(done.attempts).toBe(1);
-    expect(await sweepPending(sg.orm, queue, 0)).toEqual([]);
+    expect((await sweepPending(sg.orm, queue, 0)).enqueued).toEqual([]);
+  });
+  it('the attempt budget lives on the row: a job re-created after Redis lost it does not start the count afresh', async () => {
+    const childId = await newChild();
+    const e = significant(childId, 'MISSING');
+    const em = sg.orm.em.fork() as EntityManager;
+    // One attempt of the two already spent (the row says so), its job gone with Redis's data.
+    const n = em.create(NotificationEntity, {
+      eventId: e.id, eventType: e.type, ruleId: 'IRO-N3-MISSING', childId, placingAuthority: 'LA-NORTH', recipientKind: 'PLACING_AUTHORITY',
+      recipientKey: 'PLACING_AUTHORITY:LA-NORTH', recipientCode: 'LA-NORTH', recipientName: 'LA-NORTH', channel: 'WEBHOOK', address: hookUrl,
+      subject: 'IRO-N3-MISSING: child ran away or went missing', body: 'b', dueAt: new Date(), dueBasis: 'test', attempts: 1, status: 'PENDING',
+    });
+    await em.persistAndFlush(n);
+    answer = 503;
+    try {
+      const queue = deliveryQueueFor(sg.orm)!;
+      expect((await sweepPending(sg.orm, queue, 0)).enqueued).toContain(n.id);
+      const failed = await eventually(async () => (await rows({ id: n.id })).find((r) => r.status === 'FAILED'));
+      expect(failed.attempts).toBe(2);
+      expect(failed.attemptLog.map((a) => a.outcome)).toEqual(['FAILED']);
+      expect(failed.attemptLog[0].error).toMatch(/503/);
+    } finally {
+      answer = 200;
+    }
   });
 });
