@@ -136,9 +136,16 @@ describe('the review cycle through the gateway', () => {
     const id = await admit('2026-11-02', '2026-11-02T10:00:00+00:00');
     setClock('2026-11-20T12:00:00Z');
     await must('mutation($c: ID!) { requestReview(childId: $c, reason: PERSISTENT_ABSENCE, details: "Missing three nights this week") { id outcome } }', { c: id }, bearer('PROVIDER_STAFF', 'PRV-REV'));
-    const before = await must('mutation { escalateOverdueReviewRequests(asOf: "2026-11-25T12:00:00+00:00") }', {}, OPS);
+    const before = await must('mutation { escalateOverdueReviewRequests(asOf: "2026-11-19T12:00:00+00:00") }', {}, OPS);
     expect(before.escalateOverdueReviewRequests).toBe(0);
-    const after = await must('mutation { escalateOverdueReviewRequests(asOf: "2027-01-20T12:00:00+00:00") }', {}, OPS);
+    // A sweep dated in the future would escalate requests that are not yet late: refused.
+    const future = await hub.query('mutation { escalateOverdueReviewRequests(asOf: "2027-01-20T12:00:00+00:00") }', {}, OPS);
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FUTURE_AS_OF', field: 'asOf' });
+    setClock('2027-01-20T12:00:00Z');
+    // Another authority's case system sweeps only its own children: this request is not its to escalate.
+    const other = await must('mutation { escalateOverdueReviewRequests }', {}, bearer('LA_SYSTEM', 'LA-ELSEWHERE'));
+    expect(other.escalateOverdueReviewRequests).toBe(0);
+    const after = await must('mutation { escalateOverdueReviewRequests }', {}, bearer('LA_SYSTEM', LA));
     expect(after.escalateOverdueReviewRequests).toBeGreaterThanOrEqual(1);
     await hub.settle();
     const r = await must('query($id: ID!) { child(id: $id) { reviewRequests { reason outcome escalatedAt } notifications { ruleId } } }', { id });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { FREE_TEXT_MAX, hasRole, maxLengthArg, now as hubNow, ForbiddenError } from '@hub/service-kit';
+import { FREE_TEXT_MAX, hasRole, InputError, maxLengthArg, now as hubNow, ForbiddenError } from '@hub/service-kit';
 import type { ReviewsContext } from '../context';
 import { ReviewRequest, ReviewRequestOutcome, ReviewRequestReason, toReviewRequest } from './review-request.type';
 import { escalateOverdue, ReviewRequestService } from './review-request.service';
@@ -14,8 +14,11 @@ export class ReviewRequestResolver {
     @Ctx() ctx: ReviewsContext,
     @Arg('details', () => String, { nullable: true, ...maxLengthArg('details', FREE_TEXT_MAX) }) details?: string,
   ): Promise<ReviewRequest> {
-    const row = await new ReviewRequestService(ctx.em, ctx.principal, ctx.calendar).request(childId, reason, details ?? null);
-    ctx.audit.note('WRITE', childId, 'requestReview');
+    const row = await ctx.transactional(async (em) => {
+      const requested = await new ReviewRequestService(em, ctx.principal, ctx.calendar).request(childId, reason, details ?? null);
+      ctx.audit.note('WRITE', childId, 'requestReview');
+      return requested;
+    });
     return toReviewRequest(row);
   }
 
@@ -26,14 +29,24 @@ export class ReviewRequestResolver {
     @Ctx() ctx: ReviewsContext,
     @Arg('note', () => String, { nullable: true, ...maxLengthArg('note', FREE_TEXT_MAX) }) note?: string,
   ): Promise<ReviewRequest> {
-    const row = await new ReviewRequestService(ctx.em, ctx.principal, ctx.calendar).respond(requestId, outcome, note ?? null);
-    ctx.audit.note('WRITE', row.childId, 'respondToReviewRequest');
+    const row = await ctx.transactional(async (em) => {
+      const answered = await new ReviewRequestService(em, ctx.principal, ctx.calendar).respond(requestId, outcome, note ?? null);
+      ctx.audit.note('WRITE', answered.childId, 'respondToReviewRequest');
+      return answered;
+    });
     return toReviewRequest(row);
   }
 
   @Mutation(() => Int, { description: 'Runs the PA-ESCALATE sweep now (operations): returns how many requests were escalated. No case content.' })
   async escalateOverdueReviewRequests(@Ctx() ctx: ReviewsContext, @Arg('asOf', () => Date, { nullable: true }) asOf?: Date): Promise<number> {
     if (!hasRole(ctx.principal, 'OPS', 'ADMIN', 'LA_SYSTEM')) throw new ForbiddenError('your role may not run the escalation sweep');
-    return (await escalateOverdue(ctx.em, asOf ?? hubNow())).length;
+    const at = hubNow();
+    // Escalation is a fact about the past: a sweep "as of" a future instant would escalate requests that are not yet late.
+    if (asOf && asOf.getTime() > at.getTime()) {
+      throw new InputError('asOf may not be in the future', { field: 'asOf', reason: 'FUTURE_AS_OF' });
+    }
+    // Operations staff run the national sweep; an authority's case system escalates only its own children's requests.
+    const authority = hasRole(ctx.principal, 'OPS', 'ADMIN') ? undefined : ctx.principal.org;
+    return (await ctx.transactional((em) => escalateOverdue(em, asOf ?? at, authority))).length;
   }
 }

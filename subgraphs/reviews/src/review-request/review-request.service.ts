@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
+import { ChildAccess, childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
 import { computeDeadline, endOfLondonDay, HolidayCalendar, londonDate } from '@hub/statutory';
 import { ReviewRequestEntity } from './review-request.entity';
+import { LookedAfterReviewEntity } from '../review/looked-after-review.entity';
 import { LA_STAFF, requireChildPermission } from '../access';
 
 /**
@@ -62,11 +63,15 @@ export async function recordRequestAnswered(em: EntityManager, r: ReviewRequestE
  * @param asOf - the instant to judge by
  * @returns the requests escalated
  */
-export async function escalateOverdue(em: EntityManager, asOf: Date): Promise<ReviewRequestEntity[]> {
+export async function escalateOverdue(em: EntityManager, asOf: Date, authority?: string): Promise<ReviewRequestEntity[]> {
   return em.transactional(async (tem) => {
     // Candidates by date first (the escalate-by day is before today's London date), then exactly by instant.
     const candidates = await tem.find(ReviewRequestEntity, { outcome: 'PENDING', escalateBy: { $lt: londonDate(asOf) } }, { orderBy: { requestedAt: 'asc' } });
-    const due = candidates.filter((r) => new Date(endOfLondonDay(r.escalateBy)).getTime() < asOf.getTime());
+    // An authority's case system escalates its own children's requests only (one lookup for the whole batch).
+    const ownChildren = authority === undefined ? null : new Set(
+      (await tem.find(ChildAccess, { childId: { $in: [...new Set(candidates.map((r) => r.childId))] }, placingAuthority: authority })).map((a) => a.childId),
+    );
+    const due = candidates.filter((r) => new Date(endOfLondonDay(r.escalateBy)).getTime() < asOf.getTime() && (ownChildren === null || ownChildren.has(r.childId)));
     for (const r of due) {
       r.outcome = 'ESCALATED';
       r.escalatedAt = asOf;
@@ -105,10 +110,23 @@ export class ReviewRequestService {
       if (row.outcome === 'REVIEW_HELD' || row.outcome === 'DECLINED') {
         throw new ConflictError('the request has already been answered', { reason: 'ALREADY_ANSWERED' });
       }
+      // REVIEW_HELD is a fact, not a promise: a review of the child held on or after the day of the request (review
+      // dates are days), the earliest such review answering it. An intended review is DECLINED or left pending.
+      let reviewId: string | null = null;
+      if (outcome === 'REVIEW_HELD') {
+        const requestedOn = londonDate(row.requestedAt);
+        const [held] = await em.find(LookedAfterReviewEntity, { childId: row.childId, heldOn: { $gte: requestedOn } }, { orderBy: { heldOn: 'asc' }, limit: 1 });
+        if (!held) {
+          throw new ConflictError(`no review of the child has been held since the request of ${requestedOn}; hold the review (holdReview answers the request) or decline it`, {
+            field: 'outcome', reason: 'NO_REVIEW_HELD_SINCE_REQUEST', requestedOn,
+          });
+        }
+        reviewId = held.id;
+      }
       row.outcome = outcome as ReviewRequestEntity['outcome'];
       row.responseNote = note;
       row.respondedAt = hubNow();
-      await recordRequestAnswered(em, row, this.principal, null);
+      await recordRequestAnswered(em, row, this.principal, reviewId);
       return row;
     });
   }
