@@ -19,6 +19,10 @@ const SERVICES = [
   { name: 'notifications', env: 'NOTIFICATIONS_PORT', port: 4004 },
 ];
 
+/** A service that exits this many times within the window stops the hub instead of being started again. */
+const RESTART_LIMIT = 5;
+const RESTART_WINDOW_MS = 60_000;
+
 /** How long a service may take to stop before it is killed (each stops itself within 10 s). */
 const CHILD_GRACE_MS = 10_000;
 
@@ -64,6 +68,34 @@ async function main() {
     for (const s of started.reverse()) await s.stop().catch(() => undefined);
     process.exit(code);
   };
+  /**
+   * Starts a service and starts it again when it exits on its own (a crash, a kill): its siblings keep running, and
+   * its work waits in the database and the queues meanwhile. Stops the hub only when it keeps crashing
+   * (RESTART_LIMIT exits within RESTART_WINDOW_MS).
+   */
+  const supervise = (name: string, spawnIt: () => ChildProcess, onStart: (c: ChildProcess) => void = () => undefined) => {
+    const exits: number[] = [];
+    const launch = () => {
+      const c = spawnIt();
+      children.push(c);
+      onStart(c);
+      c.once('exit', (code, signal) => {
+        children.splice(children.indexOf(c), 1);
+        if (stopping) return;
+        const now = Date.now();
+        exits.push(now);
+        while (exits.length && exits[0] < now - RESTART_WINDOW_MS) exits.shift();
+        if (exits.length >= RESTART_LIMIT) {
+          say(`${name} exited ${exits.length} times within ${RESTART_WINDOW_MS / 1000} s (last: ${code ?? signal}); stopping`);
+          return void stop(1);
+        }
+        const delay = Math.min(500 * 2 ** (exits.length - 1), 5000);
+        say(`${name} exited (${code ?? signal}); starting it again in ${delay} ms`);
+        setTimeout(() => !stopping && launch(), delay);
+      });
+    };
+    launch();
+  };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
@@ -79,22 +111,18 @@ async function main() {
     for (const s of SERVICES) {
       const port = portFrom(process.env, s.env, s.port);
       urls[s.name] = `http://${host}:${port}`;
-      children.push(run(s.name, path.join(ROOT, 'subgraphs', s.name, 'dist/main.js'), { ...baseEnv, [s.env]: String(port) }, verbose));
+      supervise(s.name, () => run(s.name, path.join(ROOT, 'subgraphs', s.name, 'dist/main.js'), { ...baseEnv, [s.env]: String(port) }, verbose));
     }
-    for (const c of children) c.once('exit', (code) => !stopping && (say(`a service exited (${code}); stopping`), void stop(1)));
     await Promise.all(SERVICES.map((s) => waitReady(`${urls[s.name]}/readiness`, s.name)));
     const gatewayPort = portFrom(process.env, 'GATEWAY_PORT', 4000);
-    const gw = run('gateway', path.join(ROOT, 'gateway/dist/main.js'), {
+    supervise('gateway', () => run('gateway', path.join(ROOT, 'gateway/dist/main.js'), {
       ...baseEnv,
       GATEWAY_PORT: String(gatewayPort),
       CHILDREN_URL: `${urls.children}/graphql`,
       PLANS_URL: `${urls.plans}/graphql`,
       REVIEWS_URL: `${urls.reviews}/graphql`,
       NOTIFICATIONS_URL: `${urls.notifications}/graphql`,
-    }, verbose);
-    children.push(gw);
-    gatewayProcess = gw;
-    gw.once('exit', (code) => !stopping && (say(`the gateway exited (${code}); stopping`), void stop(1)));
+    }, verbose), (c) => (gatewayProcess = c));
     const gatewayUrl = `http://${host}:${gatewayPort}`;
     await waitReady(`${gatewayUrl}/readiness`, 'gateway');
 
