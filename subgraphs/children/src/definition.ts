@@ -9,12 +9,13 @@ import { PeriodOfCareEntity } from './period-of-care/period-of-care.entity';
 import { LegalStatusEntity } from './period-of-care/legal-status.entity';
 import { SignificantEventEntity } from './significant-event/significant-event.entity';
 import { VisitEntity } from './visit/visit.entity';
+import { ChildContactEntity } from './contact/child-contact.entity';
 import { AuthorityEntity } from './reference-data/authority.entity';
 import { ProviderEntity } from './reference-data/provider.entity';
 
 /** The children service's entities. */
 export const childrenEntities = [
-  ChildEntity, PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity, AuthorityEntity, ProviderEntity,
+  ChildEntity, PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity, AuthorityEntity, ProviderEntity, ChildContactEntity,
   ProcessedEvent,
 ];
 

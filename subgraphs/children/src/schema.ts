@@ -6,6 +6,7 @@ import { ChildMutationResolver } from './child/child.mutation.resolver';
 import { PlacementResolver, SignificantEventResolver } from './placement/placement.resolver';
 import { ReferenceDataResolver } from './reference-data/reference.resolver';
 import { CalendarResolver } from './calendar/calendar.resolver';
+import { ChildContactResolver } from './contact/child-contact.resolver';
 import { readChildForField } from './placement/read-child-for-field';
 import { toPlacement } from './placement/placement.type';
 import { toAuthority, toProvider } from './reference-data/reference.types';
@@ -18,7 +19,7 @@ import { toAuthority, toProvider } from './reference-data/reference.types';
 export function buildChildrenSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('children', true);
   return buildFederatedSchema(
-    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, CalendarResolver, ...accessLog.resolvers] },
+    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, CalendarResolver, ChildContactResolver, ...accessLog.resolvers] },
     {
       ...accessLog.references,
       Child: { __resolveReference: (ref: { id: string }, ctx: ChildrenContext) => readChildForField(ctx, ref.id) },

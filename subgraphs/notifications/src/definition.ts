@@ -6,13 +6,14 @@ import { loadNotificationsConfig } from './config';
 import { NotificationEntity } from './notification/notification.entity';
 import { AuthorityEndpointEntity } from './recipient/authority-endpoint.entity';
 import { IroContactEntity } from './recipient/iro-contact.entity';
+import { ChildContactAddressEntity } from './recipient/child-contact.entity';
 import { notificationsEventHandlers } from './events/handle-event';
 import { startNotificationWorkers } from './jobs/worker';
 import { ChangeLogEntry } from './changes/change.entity';
 import { startChangeFeed } from './changes/change-feed';
 
 /** The notifications service's entities. */
-export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ProcessedEvent, ChangeLogEntry];
+export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ChildContactAddressEntity, ProcessedEvent, ChangeLogEntry];
 
 /** The notifications subgraph: owns Notification; decides who must be told what and delivers it. */
 export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {

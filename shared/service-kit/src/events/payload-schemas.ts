@@ -27,7 +27,7 @@ type Kind = 'id' | 'string' | 'date' | 'instant' | 'boolean' | 'integer' | 'obje
 const CHILD = { childId: 'id', placingAuthority: 'string', providerId: 'string?' } as const;
 const CHILD_FACTS = { ...CHILD, dateOfBirth: 'date', dateOfDeath: 'date?', name: 'string?' } as const;
 const PLACEMENT = {
-  ...CHILD, providerId: 'string', placementId: 'id', periodOfCareId: 'id', periodStartedOn: 'date', firstInPeriod: 'boolean',
+  ...CHILD, childName: 'string?', dateOfBirth: 'date?', legalStatus: 'string?', ehcPlan: 'string?', providerId: 'string', placementId: 'id', periodOfCareId: 'id', periodStartedOn: 'date', firstInPeriod: 'boolean',
   providerName: 'string?', providerKind: 'string?', hostAuthority: 'string?', startedAt: 'instant', endedAt: 'instant?',
   endReason: 'string?', placementType: 'string', isEmergency: 'boolean', isOutOfArea: 'boolean', intendedUntil18: 'boolean', custody: 'boolean',
 } as const;
@@ -46,7 +46,7 @@ export const PAYLOAD_SCHEMAS: { [T in EventType]: PayloadSchema<EventPayloads[T]
   PlacementEnded: PLACEMENT,
   SignificantEventRecorded: {
     ...CHILD, eventId: 'id', kind: 'string', occurredAt: 'instant', summary: 'string', durationDays: 'integer?', placementId: 'id?',
-    providerKind: 'string?', hostAuthority: 'string?', recordedByOrg: 'string',
+    providerKind: 'string?', hostAuthority: 'string?', recordedByOrg: 'string', childName: 'string?', reg8Recipients: 'array?',
   },
   VisitRecorded: { ...CHILD, visitId: 'id', visitedOn: 'date', placementId: 'id', seenAlone: 'boolean', welfareConcern: 'boolean' },
   LegalStatusRecorded: { ...CHILD, code: 'string', startedOn: 'date' },

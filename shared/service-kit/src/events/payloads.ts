@@ -46,6 +46,13 @@ export interface ChildCeasedLookedAfterPayload extends ChildConcerns {
 
 /** PlacementStarted, PlacementEnded. */
 export interface PlacementFactsPayload extends ChildConcerns {
+  /** What a CHR reg 41 admission or discharge notice states about the child. */
+  childName?: string | null;
+  dateOfBirth?: string | null;
+  /** SSDA903 legal status code on the day (s20 accommodation, care order, ...), if recorded. */
+  legalStatus?: string | null;
+  /** Education, health and care plan details, if the child has one. */
+  ehcPlan?: string | null;
   providerId: string;
   placementId: string;
   periodOfCareId: string;
@@ -75,6 +82,20 @@ export interface SignificantEventRecordedPayload extends ChildConcerns {
   providerKind?: string | null;
   hostAuthority?: string | null;
   recordedByOrg: string;
+  /** CONTACT_REFUSED only: the child's name and the people CPPCR reg 8(3) names, from the child's record. */
+  childName?: string | null;
+  reg8Recipients?: Reg8RecipientPayload[] | null;
+}
+
+/** A person told of a refusal of contact (CON-REG8), with the address the channel needs (null when unknown). */
+export interface Reg8RecipientPayload {
+  contactId: string;
+  name: string;
+  /** CHILD, PARENT, PREVIOUS_CARER_UNDER_ORDER or OTHER_RELEVANT. */
+  relationship: string;
+  /** EMAIL or POST. */
+  channel: string;
+  address: string | null;
 }
 
 export interface VisitRecordedPayload extends ChildConcerns {

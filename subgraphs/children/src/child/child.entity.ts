@@ -55,6 +55,10 @@ export class ChildEntity {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   dateOfDeath?: string | null;
 
+  /** Education, health and care plan (Children and Families Act 2014 s37): who maintains it and since when; CHR reg 41 notices state it. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  ehcPlan?: string | null;
+
   /** Unique Pupil Number or the authority's own case reference. */
   @Property({ type: 'string', length: 64, nullable: true })
   caseReference?: string | null;

@@ -54,6 +54,10 @@ export class RegisterChildInput {
   @Field(() => String, { nullable: true })
   caseReference?: string;
 
+  @MaxLength(500)
+  @Field(() => String, { nullable: true, description: 'Education, health and care plan details (maintaining authority, date issued); leave out when the child has none.' })
+  ehcPlan?: string;
+
   @ValidateNested()
   @Field(() => WorkerInput, { nullable: true })
   socialWorker?: WorkerInput;
@@ -111,6 +115,10 @@ export class UpdateChildInput {
   @MaxLength(64)
   @Field(() => String, { nullable: true })
   caseReference?: string;
+
+  @MaxLength(500)
+  @Field(() => String, { nullable: true, description: 'Education, health and care plan details (maintaining authority, date issued); leave out when the child has none.' })
+  ehcPlan?: string;
 
   @ValidateNested()
   @Field(() => WorkerInput, { nullable: true })

@@ -5,6 +5,7 @@ import {
 import { now as hubNow, periodOfCareStartedPayload } from '@hub/service-kit';
 import { londonDate, retainUntil } from '@hub/statutory';
 import { ChildEntity } from './child.entity';
+import { ChildContactEntity } from '../contact/child-contact.entity';
 import { RegisterChildInput, UpdateChildInput } from './child.input';
 import { syncChildAccess } from './child-access.sync';
 import { CASE_WRITERS } from './child.policy';
@@ -106,6 +107,7 @@ export class ChildService {
         language: input.language ?? null,
         genderIdentity: input.genderIdentity ?? null,
         caseReference,
+        ehcPlan: input.ehcPlan?.trim() || null,
         socialWorkerName: input.socialWorker?.name ?? null,
         socialWorkerEmail: input.socialWorker?.email ?? null,
         personalAdviserName: input.personalAdviser?.name ?? null,
@@ -148,6 +150,7 @@ export class ChildService {
       if (input.givenName !== undefined && input.givenName !== null) child.givenName = nonEmpty(input.givenName, 'givenName');
       if (input.familyName !== undefined && input.familyName !== null) child.familyName = nonEmpty(input.familyName, 'familyName');
       if (input.caseReference !== undefined && input.caseReference !== null) child.caseReference = nonEmpty(input.caseReference, 'caseReference');
+      if (input.ehcPlan !== undefined && input.ehcPlan !== null) child.ehcPlan = input.ehcPlan.trim() || null;
       for (const k of ['sex', 'ethnicity', 'religion', 'language', 'genderIdentity'] as const) {
         if (input[k] !== undefined && input[k] !== null) child[k] = input[k];
       }
@@ -170,7 +173,7 @@ export class ChildService {
         throw new ConflictError(`the record must be kept until ${until} (RET-LA-75)`, { reason: 'RETENTION_PERIOD', ruleId: 'RET-LA-75', retainUntil: until });
       }
       recordEvent(em, { type: 'ChildDeleted', aggregateType: 'Child', aggregateId: id, childId: id, payload: { childId: id, placingAuthority: child.placingAuthority }, actor: this.principal });
-      for (const entity of [PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity]) {
+      for (const entity of [PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity, ChildContactEntity]) {
         await em.nativeDelete(entity as never, { childId: id } as never);
       }
       await em.nativeDelete(ChildAccess, { childId: id });

@@ -61,6 +61,9 @@ export class Child {
   @Field(() => String, { nullable: true, description: "The authority's case reference." })
   caseReference?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Education, health and care plan details; null when the child has none recorded.' })
+  ehcPlan?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Date of death, if the child has died (YYYY-MM-DD).' })
   dateOfDeath?: string | null;
 
@@ -86,6 +89,7 @@ export function toChild(e: ChildEntity): Child {
     sex: e.sex ?? null,
     language: e.language ?? null,
     caseReference: e.caseReference ?? null,
+    ehcPlan: e.ehcPlan ?? null,
     dateOfDeath: e.dateOfDeath ?? null,
     placingAuthorityCode: e.placingAuthority,
     entity: e,

@@ -60,7 +60,8 @@ export class PeriodOfCareService {
         open.endedAt = ceasedAt;
         open.endReason = 'OTHER';
         const provider = await em.findOne(ProviderEntity, { id: open.providerId });
-        recordEvent(em, { type: 'PlacementEnded', aggregateType: 'Placement', aggregateId: open.id, childId, payload: placementFacts(open, child, provider, period, false), actor: this.principal });
+        const current = await em.findOne(LegalStatusEntity, { childId, endedOn: null });
+        recordEvent(em, { type: 'PlacementEnded', aggregateType: 'Placement', aggregateId: open.id, childId, payload: placementFacts(open, child, provider, period, false, current?.code ?? null), actor: this.principal });
       }
       period.endedOn = endedOn;
       period.reasonCeased = reason;

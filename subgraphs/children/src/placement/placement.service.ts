@@ -9,15 +9,23 @@ import { PeriodOfCareEntity } from '../period-of-care/period-of-care.entity';
 import { childForWrite } from '../child/child.service';
 import { syncChildAccess } from '../child/child-access.sync';
 import { ChildEntity } from '../child/child.entity';
+import { LegalStatusEntity } from '../period-of-care/legal-status.entity';
 
 /** Clock skew tolerated on "not in the future" checks of instants. */
 const SKEW_MS = 5 * 60 * 1000;
 const REASONS = ['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER'];
 
 /** Payload of PlacementStarted / PlacementEnded: what plans, reviews and notifications compute from. */
-export function placementFacts(pl: PlacementEntity, child: ChildEntity, provider: ProviderEntity | null, period: PeriodOfCareEntity, firstInPeriod: boolean) {
+export function placementFacts(
+  pl: PlacementEntity, child: ChildEntity, provider: ProviderEntity | null, period: PeriodOfCareEntity, firstInPeriod: boolean, legalStatus: string | null,
+) {
   return {
     childId: pl.childId,
+    // What a CHR reg 41 admission or discharge notice must state about the child.
+    childName: `${child.givenName} ${child.familyName}`,
+    dateOfBirth: child.dateOfBirth,
+    legalStatus,
+    ehcPlan: child.ehcPlan ?? null,
     placementId: pl.id,
     periodOfCareId: pl.periodOfCareId,
     periodStartedOn: period.startedOn,
@@ -36,6 +44,16 @@ export function placementFacts(pl: PlacementEntity, child: ChildEntity, provider
     intendedUntil18: pl.intendedUntil18,
     custody: pl.custody,
   };
+}
+
+/** The child's legal status (SSDA903 LS code) on a day, if one is recorded. */
+async function legalStatusOn(em: EntityManager, childId: string, on: string): Promise<string | null> {
+  const [status] = await em.find(
+    LegalStatusEntity,
+    { childId, startedOn: { $lte: on }, $or: [{ endedOn: null }, { endedOn: { $gte: on } }] },
+    { orderBy: { startedOn: 'desc' }, limit: 1 },
+  );
+  return status?.code ?? null;
 }
 
 /** Starting and ending placements. */
@@ -99,7 +117,7 @@ export class PlacementService {
       });
       recordEvent(em, {
         type: 'PlacementStarted', aggregateType: 'Placement', aggregateId: placement.id, childId: child.id,
-        payload: placementFacts(placement, child, provider, period, firstInPeriod), actor: this.principal,
+        payload: placementFacts(placement, child, provider, period, firstInPeriod, await legalStatusOn(em, child.id, startDate)), actor: this.principal,
       });
       await em.flush();
       await syncChildAccess(em, child);
@@ -127,7 +145,7 @@ export class PlacementService {
       const provider = await em.findOne(ProviderEntity, { id: placement.providerId });
       recordEvent(em, {
         type: 'PlacementEnded', aggregateType: 'Placement', aggregateId: placement.id, childId: child.id,
-        payload: placementFacts(placement, child, provider, period, false), actor: this.principal,
+        payload: placementFacts(placement, child, provider, period, false, await legalStatusOn(em, child.id, londonDate(input.endedAt))), actor: this.principal,
       });
       await em.flush();
       await syncChildAccess(em, child);

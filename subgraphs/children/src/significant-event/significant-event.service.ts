@@ -7,6 +7,7 @@ import { PlacementEntity } from '../placement/placement.entity';
 import { EVENT_WRITERS } from '../child/child.policy';
 import { ProviderEntity } from '../reference-data/provider.entity';
 import { checkChildInCare, checkRefusalLength } from './contact-refusal';
+import { reg8Recipients } from '../contact/child-contact.service';
 
 /** Input of recordSignificantEvent. */
 export interface SignificantEventInput {
@@ -60,13 +61,18 @@ export class SignificantEventService {
         placementId: placement?.id ?? null, providerId: placement?.providerId ?? null, durationDays: input.durationDays ?? null,
         recordedBy: p.sub, recordedByOrg: p.org,
       });
+      // CON-REG8: a refusal of contact carries the people reg 8(3) names, from the child's record, with their
+      // addresses: notifications writes to them without reading this service's tables.
+      const reg8 = kind === 'CONTACT_REFUSED'
+        ? { childName: `${child.givenName} ${child.familyName}`, reg8Recipients: await reg8Recipients(em, child.id) }
+        : {};
       recordEvent(em, {
         type: 'SignificantEventRecorded', aggregateType: 'SignificantEvent', aggregateId: row.id, childId: child.id,
         payload: {
           childId: child.id, eventId: row.id, kind, occurredAt: input.occurredAt.toISOString(), summary,
           durationDays: row.durationDays ?? null, placementId: row.placementId ?? null, providerId: row.providerId ?? null,
           providerKind: provider?.kind ?? null, hostAuthority: provider?.hostAuthority ?? null,
-          placingAuthority: child.placingAuthority, recordedByOrg: p.org,
+          placingAuthority: child.placingAuthority, recordedByOrg: p.org, ...reg8,
         },
         actor: p,
       });

@@ -4,6 +4,7 @@ import type { NotificationsConfig } from '../config';
 import { ChildFacts, decideNotifications } from '../rules/notification-rules';
 import { NotificationEntity } from '../notification/notification.entity';
 import { IroContactEntity } from '../recipient/iro-contact.entity';
+import { ChildContactAddressEntity } from '../recipient/child-contact.entity';
 import { resolveTarget } from '../recipient/recipient-directory';
 import { deliveryQueueFor } from '../jobs/delivery-queue';
 import { recordChange } from '../changes/change-log';
@@ -16,6 +17,17 @@ async function keepIro(em: EntityManager, e: HubEvent<'IroAssigned'>): Promise<v
   next.name = p.iroName;
   next.email = p.iroEmail ?? null;
   em.persist(next);
+}
+
+/** CON-REG8: the reg 8(3) people a refusal of contact carries, with their addresses, for delivery and retries. */
+async function keepContacts(em: EntityManager, e: HubEvent<'SignificantEventRecorded'>): Promise<void> {
+  const p = e.payload;
+  for (const c of p.reg8Recipients ?? []) {
+    await em.upsert(ChildContactAddressEntity, {
+      contactId: c.contactId, childId: p.childId, name: c.name, relationship: c.relationship, channel: c.channel,
+      address: c.address ?? null, placingAuthority: p.placingAuthority,
+    });
+  }
 }
 
 async function childFacts(em: EntityManager, childId: string | null): Promise<ChildFacts> {
@@ -41,6 +53,7 @@ export function notificationsEventHandlers(config: () => NotificationsConfig): E
   return defineEventHandlers({}, {
     otherwise: async (tem, e, ctx) => {
       if (e.type === 'IroAssigned') await keepIro(tem, e);
+      if (e.type === 'SignificantEventRecorded') await keepContacts(tem, e);
       await tem.flush();
       // The live change, in the same transaction (changes/change-log.ts).
       await recordChange(tem, e, ctx);

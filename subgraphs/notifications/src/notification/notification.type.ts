@@ -12,8 +12,11 @@ export enum NotificationChannel { WEBHOOK = 'WEBHOOK', EMAIL = 'EMAIL' }
 registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
 
 /** Kind of recipient. */
-export enum RecipientKindEnum { IRO = 'IRO', PLACING_AUTHORITY = 'PLACING_AUTHORITY', HOST_AUTHORITY = 'HOST_AUTHORITY', OFSTED = 'OFSTED', PROVIDER = 'PROVIDER' }
-registerEnumType(RecipientKindEnum, { name: 'RecipientKind' });
+export enum RecipientKindEnum { IRO = 'IRO', PLACING_AUTHORITY = 'PLACING_AUTHORITY', HOST_AUTHORITY = 'HOST_AUTHORITY', OFSTED = 'OFSTED', PROVIDER = 'PROVIDER', CHILD = 'CHILD', PARENT = 'PARENT', PREVIOUS_CARER_UNDER_ORDER = 'PREVIOUS_CARER_UNDER_ORDER', OTHER_RELEVANT = 'OTHER_RELEVANT' }
+registerEnumType(RecipientKindEnum, {
+  name: 'RecipientKind',
+  description: 'IRO, authorities, Ofsted and providers; and the people CPPCR reg 8(3) names (the child, a parent, a carer under an earlier order, another relevant person), from the child\'s record.',
+});
 
 /** Who a notification is for. */
 @ObjectType()

@@ -3,6 +3,8 @@ import type { RecipientRef } from '../rules/notification-rules';
 import type { ChannelCode } from '../notification/notification.entity';
 import { AuthorityEndpointEntity } from './authority-endpoint.entity';
 import { IroContactEntity } from './iro-contact.entity';
+import { ChildContactAddressEntity } from './child-contact.entity';
+import { CONTACT_KINDS } from '../rules/notification-rules';
 
 /** Where and how to deliver to a recipient. */
 export interface DeliveryTarget {
@@ -31,7 +33,19 @@ export async function resolveTarget(em: EntityManager, r: Pick<RecipientRef, 'ki
     const iro = childId ? await em.findOne(IroContactEntity, { childId }) : null;
     return { channel: 'EMAIL', address: iro?.email ?? null, iro: iro ? { sub: iro.iroSub, name: iro.name ?? null } : undefined };
   }
-  const ep = r.code ? await em.findOne(AuthorityEndpointEntity, { code: r.code }) : null;
+  if ((CONTACT_KINDS as readonly string[]).includes(r.kind)) {
+    // A person from the child's record (CON-REG8): their e-mail, or for a letter the placing authority's endpoint
+    // (which posts it); no address recorded for the chosen channel leaves the address null (delivery fails, saying so).
+    const c = r.code ? await em.findOne(ChildContactAddressEntity, { contactId: r.code }) : null;
+    if (!c?.address) return { channel: 'EMAIL', address: null };
+    if (c.channel === 'EMAIL') return { channel: 'EMAIL', address: c.address };
+    return authorityTarget(em, c.placingAuthority ?? null);
+  }
+  return authorityTarget(em, r.code);
+}
+
+async function authorityTarget(em: EntityManager, code: string | null): Promise<DeliveryTarget> {
+  const ep = code ? await em.findOne(AuthorityEndpointEntity, { code }) : null;
   if (ep?.webhookUrl && ep.webhookSecret) return { channel: 'WEBHOOK', address: ep.webhookUrl, secret: ep.webhookSecret };
   return { channel: 'EMAIL', address: ep?.email ?? null };
 }

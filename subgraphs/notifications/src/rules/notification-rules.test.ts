@@ -68,6 +68,41 @@ describe('notification rules: who must be told what', () => {
     expect(new Date(out[0]!.dueAt).toISOString()).toBe('2026-12-23T10:00:00.000Z');
   });
 
+  const contact = (contactId: string, relationship: string, name = contactId) => ({ contactId, name, relationship, channel: 'EMAIL', address: `${contactId}@x.example` });
+  it.each([
+    { recipients: undefined, expected: ['CON-REG8>IRO:iro-1'], why: 'CON-REG8 with no contacts recorded: the IRO alone' },
+    {
+      recipients: [contact('c1', 'CHILD'), contact('c2', 'PARENT'), contact('c3', 'PARENT'), contact('c4', 'PREVIOUS_CARER_UNDER_ORDER'), contact('c5', 'OTHER_RELEVANT')],
+      expected: ['CON-REG8>IRO:iro-1', 'CON-REG8>CHILD:c1', 'CON-REG8>PARENT:c2', 'CON-REG8>PARENT:c3', 'CON-REG8>PREVIOUS_CARER_UNDER_ORDER:c4', 'CON-REG8>OTHER_RELEVANT:c5'],
+      why: 'CON-REG8 to everyone reg 8(3) names: the child, each parent, the earlier carer under an order, other relevant people and the IRO',
+    },
+    { recipients: [contact('c9', 'NEIGHBOUR')], expected: ['CON-REG8>IRO:iro-1'], why: 'CON-REG8 skips a relationship reg 8 does not name' },
+  ])('$why', ({ recipients, expected }) => {
+    expect(summary(sig('CONTACT_REFUSED', { durationDays: 3, reg8Recipients: recipients, childName: 'Cora Doe' }))).toEqual(expected);
+  });
+
+  it('CON-REG8 names the person and their relationship, and every notice carries the same contents', () => {
+    const out = decideNotifications(sig('CONTACT_REFUSED', { durationDays: 3, childName: 'Cora Doe', reg8Recipients: [contact('c2', 'PARENT', 'Maya Doe')] }), facts, opts);
+    expect(out.map((n) => n.recipient.name)).toEqual(['Ida Reviewer', 'Maya Doe (parent)']);
+    expect(new Set(out.map((n) => n.body)).size).toBe(1);
+    expect(out[1]!.body).toMatch(/for Cora Doe \(child /);
+  });
+
+  it.each([
+    { ls: 'C2', ehc: 'EHC plan by LA-NORTH', lines: ['Legal status (s20/s21): C2: in care under a full care order (s31)', 'Care or supervision order: care order (s31)', 'Education, health and care plan: EHC plan by LA-NORTH'] },
+    { ls: 'C1', ehc: null, lines: ['Legal status (s20/s21): C1: in care under an interim care order (s38)', 'Care or supervision order: interim care order (s38)', 'Education, health and care plan: none recorded'] },
+    { ls: 'V2', ehc: null, lines: ['Legal status (s20/s21): V2: accommodated under s20 (single period); no care order', 'Care or supervision order: none recorded'] },
+    { ls: 'J1', ehc: null, lines: ['Legal status (s20/s21): J1: remanded to local authority accommodation (s21)'] },
+    { ls: null, ehc: null, lines: ['Legal status (s20/s21): not recorded'] },
+  ])('R41-ADMIT states what reg 41 requires (legal status $ls)', ({ ls, ehc, lines }) => {
+    const e = ev('PlacementStarted', {
+      placementId: 'p1', providerId: 'PRV-OAK', providerName: 'Oak House', providerKind: 'CHILDRENS_HOME', hostAuthority: 'LA-SOUTH', placingAuthority: 'LA-NORTH',
+      startedAt: '2026-12-23T10:00:00.000Z', isEmergency: true, childName: 'Evan Doe', dateOfBirth: '2012-03-04', legalStatus: ls, ehcPlan: ehc,
+    });
+    const body = decideNotifications(e, facts, opts).find((n) => n.ruleId === 'R41-ADMIT')!.body;
+    for (const line of ['Name: Evan Doe', 'Date of birth: 2012-03-04', 'placing authority LA-NORTH', 'IRO: Ida Reviewer <ida@north.example>', ...lines]) expect(body).toContain(line);
+  });
+
   it('an unassigned IRO still gets a record (IRO:UNASSIGNED), so the gap is visible', () => {
     expect(summary(sig('MISSING'), { ...facts, iro: null })).toEqual(['IRO-N3-MISSING>IRO:UNASSIGNED', 'IRO-N3-MISSING>PLACING_AUTHORITY:LA-NORTH']);
   });

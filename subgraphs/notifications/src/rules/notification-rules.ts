@@ -1,8 +1,12 @@
 import type { HubEvent } from '@hub/service-kit';
 import { computeDeadline, type HolidayCalendar, type ImplementedRuleId, type RuleId } from '@hub/statutory';
 
+/** The people CPPCR reg 8(3) names, as the child's record holds them (relationship = recipient kind). */
+export const CONTACT_KINDS = ['CHILD', 'PARENT', 'PREVIOUS_CARER_UNDER_ORDER', 'OTHER_RELEVANT'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
 /** Who a notification is for. */
-export type RecipientKind = 'IRO' | 'PLACING_AUTHORITY' | 'HOST_AUTHORITY' | 'OFSTED' | 'PROVIDER';
+export type RecipientKind = 'IRO' | 'PLACING_AUTHORITY' | 'HOST_AUTHORITY' | 'OFSTED' | 'PROVIDER' | ContactKind;
 
 /** A recipient as the rules name it; addresses are looked up by the service. */
 export interface RecipientRef {
@@ -99,6 +103,42 @@ const hostRef = (code: string): RecipientRef => ({ kind: 'HOST_AUTHORITY', key: 
 const OFSTED: RecipientRef = { kind: 'OFSTED', key: 'OFSTED', code: 'OFSTED', name: 'Ofsted (HMCI)' };
 const providerRef = (id: string): RecipientRef => ({ kind: 'PROVIDER', key: `PROVIDER:${id}`, code: id, name: id });
 
+const CONTACT_LABEL: Record<ContactKind, string> = {
+  CHILD: 'the child', PARENT: 'parent', PREVIOUS_CARER_UNDER_ORDER: 'had care of the child under a court order before the care order', OTHER_RELEVANT: 'person whose wishes and feelings are relevant',
+};
+/** The reg 8(3) people a CONTACT_REFUSED event carries from the child's record (unknown relationships are skipped). */
+function reg8Refs(recipients: readonly { contactId: string; name: string; relationship: string }[] | null | undefined): RecipientRef[] {
+  return (recipients ?? [])
+    .filter((r) => (CONTACT_KINDS as readonly string[]).includes(r.relationship))
+    .map((r) => {
+      const kind = r.relationship as ContactKind;
+      return { kind, key: `${kind}:${r.contactId}`, code: r.contactId, name: `${r.name} (${CONTACT_LABEL[kind]})` };
+    });
+}
+
+/**
+ * CHR reg 41: what the notice states. Legal status from the SSDA903 code: s20 accommodation (V2–V4), a care order
+ * (C1 interim s38, C2 full s31), a placement or freeing order, or youth justice / police protection (s21).
+ */
+const LEGAL_STATUS_TEXT: Record<string, string> = {
+  C1: 'in care under an interim care order (s38)', C2: 'in care under a full care order (s31)',
+  D1: 'freeing order granted', E1: 'placement order granted (Adoption and Children Act 2002 s21)',
+  V2: 'accommodated under s20 (single period); no care order', V3: 'accommodated under s20 (short breaks); no care order', V4: 'accommodated under s20 (short breaks); no care order',
+  J1: 'remanded to local authority accommodation (s21)', J2: 'placed under police protection or detention (s21)', J3: 'sentenced to a youth rehabilitation order with residence requirement (s21)',
+  L1: 'under police protection and in local authority accommodation (s21)', L2: 'emergency protection order (s44)', L3: 'under a child assessment order and in local authority accommodation',
+};
+function reg41Lines(p: { childName?: string | null; dateOfBirth?: string | null; legalStatus?: string | null; ehcPlan?: string | null }): string {
+  const ls = p.legalStatus ? `${p.legalStatus}: ${LEGAL_STATUS_TEXT[p.legalStatus] ?? 'see the SSDA903 code'}` : 'not recorded';
+  const order = p.legalStatus === 'C1' ? 'interim care order (s38)' : p.legalStatus === 'C2' ? 'care order (s31)' : 'none recorded (no care order; a supervision order does not make a child looked after)';
+  return [
+    `Name: ${p.childName ?? 'not recorded'}`,
+    `Date of birth: ${p.dateOfBirth ?? 'not recorded'}`,
+    `Legal status (s20/s21): ${ls}`,
+    `Care or supervision order: ${order}`,
+    `Education, health and care plan: ${p.ehcPlan ?? 'none recorded'}`,
+  ].join('\n');
+}
+
 function significantEvent(e: HubEvent<'SignificantEventRecorded'>, f: ChildFacts, o: RuleOptions): NotificationIntent[] {
   const p = e.payload;
   const kind = p.kind;
@@ -138,14 +178,18 @@ function significantEvent(e: HubEvent<'SignificantEventRecorded'>, f: ChildFacts
     const due = clock(o.calendar, 'CON-REG8', at);
     const days = p.durationDays == null ? 'not stated' : `${String(p.durationDays)} day(s) (at most 7 without a court order, CON-S34-7D)`;
     const body = [
-      `Decision: contact refused under Children Act 1989 s34(6) for child ${e.childId ?? p.childId}.`,
+      `Decision: contact refused under Children Act 1989 s34(6) for ${p.childName ? `${p.childName} (child ${e.childId ?? p.childId})` : `child ${e.childId ?? p.childId}`}.`,
       `Date: ${at}.`,
       `Reasons: ${String(p.summary ?? '')}`,
       `Duration: ${days}.`,
       REMEDIES,
       'Also satisfies LA-IRO-CONTACT (CPPCR reg 8(2)(e)).',
     ].join('\n');
-    out.push({ ruleId: 'CON-REG8', recipient: iroRef(f), subject: 'CON-REG8: contact refused under s34(6)', body, ...due });
+    // Reg 8(3): the child (recorded when of sufficient age and understanding), parents, the carer under an earlier
+    // order and others whose wishes are relevant, from the child's record; and the IRO. One record each.
+    for (const r of [iroRef(f), ...reg8Refs(p.reg8Recipients)]) {
+      out.push({ ruleId: 'CON-REG8', recipient: r, subject: 'CON-REG8: contact refused under s34(6)', body, ...due });
+    }
   }
   return out;
 }
@@ -174,7 +218,8 @@ function placement(e: HubEvent<'PlacementStarted' | 'PlacementEnded'>, f: ChildF
   if (host && host !== pa && providerKind) {
     const what = started ? 'admission' : 'discharge';
     if (CHILDRENS_HOMES.includes(providerKind)) {
-      out.push({ ruleId: 'R41-ADMIT', recipient: hostRef(host), subject: `R41-ADMIT: ${what} notice to the host authority`, body: facts, ...clock(o.calendar, 'R41-ADMIT', at) });
+      const body = `${facts}\n${reg41Lines(p)}`;
+      out.push({ ruleId: 'R41-ADMIT', recipient: hostRef(host), subject: `R41-ADMIT: ${what} notice to the host authority`, body, ...clock(o.calendar, 'R41-ADMIT', at) });
     } else if (providerKind === SUPPORTED) {
       out.push({ ruleId: 'SA28-ADMIT', recipient: hostRef(host), subject: `SA28-ADMIT: ${what} notice to the host authority`, body: facts, ...atEvent(at) });
     }

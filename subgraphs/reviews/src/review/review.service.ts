@@ -248,6 +248,17 @@ export class ReviewService {
       const row = await this.review(em, reviewId);
       await requireChildPermission(em, this.principal, row.childId, { relations: ['PROVIDER', 'AUTHORITY'], authorityRoles: LA_STAFF }, 'record an Outcome Star reading');
       this.notFuture(capturedOn, 'capturedOn');
+      // The reading is the child's view taken before the review: never dated after it was held.
+      if (row.heldOn && capturedOn > row.heldOn) {
+        throw new InputError(`the reading must be taken on or before the review (held ${row.heldOn})`, { field: 'capturedOn', reason: 'AFTER_REVIEW', heldOn: row.heldOn });
+      }
+      // One reading per review: the same reading again is a no-op; a different one never replaces it silently.
+      if (row.outcomeStarCapturedOn) {
+        if (row.outcomeStarCapturedOn === capturedOn && row.outcomeStarTool === tool) return row;
+        throw new ConflictError(`a reading taken on ${row.outcomeStarCapturedOn} is already recorded for this review`, {
+          field: 'capturedOn', reason: 'OUTCOME_STAR_ALREADY_RECORDED', recordedOn: row.outcomeStarCapturedOn,
+        });
+      }
       row.outcomeStarCapturedOn = capturedOn;
       row.outcomeStarTool = tool;
       recordEvent(em, {
