@@ -12,11 +12,12 @@ import { VisitEntity } from './visit/visit.entity';
 import { ChildContactEntity } from './contact/child-contact.entity';
 import { AuthorityEntity } from './reference-data/authority.entity';
 import { ProviderEntity } from './reference-data/provider.entity';
+import { ssda903Entities } from './ssda903/ssda903.entity';
 
 /** The children service's entities. */
 export const childrenEntities = [
   ChildEntity, PlacementEntity, PeriodOfCareEntity, LegalStatusEntity, SignificantEventEntity, VisitEntity, AuthorityEntity, ProviderEntity, ChildContactEntity,
-  ProcessedEvent,
+  ProcessedEvent, ...ssda903Entities,
 ];
 
 /** The children subgraph: owns Child, Placement, Authority, Provider and the chronology. */

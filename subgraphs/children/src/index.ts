@@ -1,3 +1,4 @@
 /** @hub/children: the children subgraph. */
 export { childrenSubgraph, childrenEntities } from './definition';
 export { buildChildrenSchema } from './schema';
+export { exportReturn, gatewayPost, type GatewayPost, type ExportResult } from './ssda903/export';

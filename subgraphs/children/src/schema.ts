@@ -10,6 +10,7 @@ import { ChildContactResolver } from './contact/child-contact.resolver';
 import { readChildForField } from './placement/read-child-for-field';
 import { toPlacement } from './placement/placement.type';
 import { toAuthority, toProvider } from './reference-data/reference.types';
+import { resolveReturnReference, Ssda903ChildResolver, Ssda903MutationResolver, Ssda903ReturnResolver } from './ssda903/ssda903.resolver';
 
 /**
  * The children subgraph schema. `_entities` applies the same policy as the queries: an entity the caller may
@@ -19,10 +20,11 @@ import { toAuthority, toProvider } from './reference-data/reference.types';
 export function buildChildrenSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('children', true);
   return buildFederatedSchema(
-    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, CalendarResolver, ChildContactResolver, ...accessLog.resolvers] },
+    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, CalendarResolver, ChildContactResolver, Ssda903ReturnResolver, Ssda903ChildResolver, Ssda903MutationResolver, ...accessLog.resolvers] },
     {
       ...accessLog.references,
       Child: { __resolveReference: (ref: { id: string }, ctx: ChildrenContext) => readChildForField(ctx, ref.id) },
+      Ssda903Return: { __resolveReference: resolveReturnReference },
       Placement: {
         __resolveReference: async (ref: { id: string }, ctx: ChildrenContext) => {
           const row = await ctx.loaders.placementById.load(ref.id);

@@ -7,6 +7,7 @@ import { ReviewMutationResolver } from './review/review.mutation.resolver';
 import { IroResolver } from './iro/iro.resolver';
 import { ReviewRequestResolver } from './review-request/review-request.resolver';
 import { reviewForCaller } from './review/review.view';
+import { resolveReturnReference, Ssda903Return, Ssda903ReviewsResolver } from './ssda903/ssda903-reviews.resolver';
 
 /**
  * The reviews subgraph schema. `_entities` applies the same policy as the queries: a child or review the caller
@@ -16,7 +17,7 @@ import { reviewForCaller } from './review/review.view';
 export function buildReviewsSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('reviews', false);
   return buildFederatedSchema(
-    { resolvers: [ChildReviewsResolver, ReviewMutationResolver, IroResolver, ReviewRequestResolver, ...accessLog.resolvers] },
+    { resolvers: [ChildReviewsResolver, ReviewMutationResolver, IroResolver, ReviewRequestResolver, Ssda903ReviewsResolver, ...accessLog.resolvers], orphanedTypes: [Ssda903Return] },
     {
       ...accessLog.references,
       Child: {
@@ -26,6 +27,7 @@ export function buildReviewsSchema(): Promise<GraphQLSchema> {
           return childRef(ref.id);
         },
       },
+      Ssda903Return: { __resolveReference: resolveReturnReference },
       LookedAfterReview: {
         __resolveReference: async (ref: { id: string }, ctx: ReviewsContext) => {
           const row = await ctx.loaders.reviewById.load(ref.id);
