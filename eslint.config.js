@@ -26,6 +26,14 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The example provider front end: plain browser scripts, served as they are.
+    files: ['gateway/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', URLSearchParams: 'readonly', AbortController: 'readonly', TextDecoder: 'readonly' },
+    },
+  },
+  {
     files: ['shared/statutory/src/**/*.test.ts', 'shared/statutory/scripts/**'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-properties': 'off' },
   },

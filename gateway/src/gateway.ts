@@ -19,6 +19,7 @@ import { upstreamTransportEntries } from './upstream';
 import { hiveLoggerFrom } from './hive-logger';
 import { checkReadiness, subgraphUrlsOf, ReadinessReport } from './readiness';
 import { attachWebSocket } from './websocket';
+import { providerPage } from './provider-page';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -51,7 +52,7 @@ function requireRedisUrl(url: string | undefined): string {
  * Starts the hub's gateway: the Hive Gateway runtime over the composed supergraph, served by a plain node
  * HTTP server at `/graphql` (GET/POST, SSE subscriptions, GraphiQL outside production), graphql-ws
  * subscriptions on the same path, `/healthcheck` (liveness) and `/readiness` (schema loaded and every
- * subgraph's own `/readiness` answering 200). Every operation needs a valid bearer token, verified here and
+ * subgraph's own `/readiness` answering 200), and the example provider front end at `/provider`. Every operation needs a valid bearer token, verified here and
  * forwarded with an `x-request-id` to each subgraph, which verifies it again; every forwarded call is signed
  * with the shared GATEWAY_SIGNING_SECRET, and subgraphs refuse unsigned ones. Bodies over `maxBodyBytes` get 413
  * PAYLOAD_TOO_LARGE before the runtime sees them; malformed requests get coded 400s. Depth, alias, token, cost,
@@ -129,9 +130,11 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       probing = undefined;
     }));
 
+  const provider = providerPage();
   const httpServer = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthcheck') return sendJson(res, 200, { status: 'ok' });
+    if (provider(req, res, path)) return;
     if (path === '/readiness') {
       readiness().then(
         (report) => sendJson(res, report.status === 'ready' ? 200 : 503, report),
