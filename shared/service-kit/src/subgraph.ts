@@ -30,7 +30,14 @@ export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
    * Domain events this service consumes, if any: its queue and its handlers (built with defineEventHandlers, which
    * claims each event once, keeps the access facts and the calendar, and dispatches by type).
    */
-  consumes?: EventHandlerRegistry & { queue: string };
+  consumes?: EventHandlerRegistry & {
+    queue: string;
+    /**
+     * Events handled at once. Above one, events of different children apply in parallel (the kit locks per child)
+     * and a child's events may apply out of order, which the handlers must tolerate. @default 1
+     */
+    concurrency?: number;
+  };
   /** Extra background workers (e.g. notification deliveries). */
   workers?(deps: SubgraphDeps): Array<{ close(): Promise<void> }>;
 }
@@ -100,6 +107,7 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
       const consumes = def.consumes;
       const w: Worker = startEventConsumer({
         queue: consumes.queue,
+        concurrency: consumes.concurrency,
         connection: workerConnection(),
         log,
         prefix: o.queuePrefix,
