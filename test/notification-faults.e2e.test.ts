@@ -212,6 +212,15 @@ async function statuses(childIds: string[]): Promise<Record<string, number>> {
   return Object.fromEntries(r.rows.map((x) => [x.status, x.n]));
 }
 
+/** Waits (bounded) until every row of the batch is DELIVERED: the receiver may answer before the row is updated. */
+async function settledDelivered(childIds: string[], timeoutMs = 30_000): Promise<Record<string, number>> {
+  const want = childIds.length * PER_EVENT;
+  return until('every row DELIVERED', async () => {
+    const s = await statuses(childIds);
+    return s.DELIVERED === want ? s : null;
+  }, timeoutMs).catch(async () => statuses(childIds));
+}
+
 async function setEndpoint(authority: string, mode: string): Promise<void> {
   await sql.query(
     `insert into notifications.authority_endpoint (code, webhook_url, webhook_secret, email, updated_at) values ($1, $2, 'a-webhook-secret-0123456789abcdef', null, now())
@@ -337,7 +346,7 @@ describe('notifications under faults (real processes)', () => {
     await ready('notifications');
     const between = await allDelivered('redis lost between relay and consumer', more, 60_000);
     expect(between.lost).toBe(0);
-    expect(await statuses(more)).toEqual({ DELIVERED: more.length * PER_EVENT });
+    expect(await settledDelivered(more)).toEqual({ DELIVERED: more.length * PER_EVENT });
   }, 180_000);
 
   it('PostgreSQL restarted mid-batch: services reconnect by themselves, nothing lost, no process exits', async () => {
@@ -367,7 +376,7 @@ describe('notifications under faults (real processes)', () => {
     const c = await allDelivered('worker killed mid-batch', kids, 120_000);
     expect(c.lost).toBe(0);
     // Any duplicate carries a key already delivered (the receiver de-duplicates by it).
-    expect(await statuses(kids)).toEqual({ DELIVERED: kids.length * PER_EVENT });
+    expect(await settledDelivered(kids)).toEqual({ DELIVERED: kids.length * PER_EVENT });
   }, 180_000);
 
   it('receivers that fail: three failures then success, a 410, and one that hangs', async () => {
@@ -382,7 +391,7 @@ describe('notifications under faults (real processes)', () => {
     // Three failures, then success: exactly one effective delivery per key, none FAILED.
     const f = await allDelivered('3 failures then success', flaky, 60_000);
     expect(f).toEqual({ expected: flaky.length * PER_EVENT, distinct: flaky.length * PER_EVENT, duplicates: 0, lost: 0 });
-    expect(await statuses(flaky)).toEqual({ DELIVERED: flaky.length * PER_EVENT });
+    expect(await settledDelivered(flaky)).toEqual({ DELIVERED: flaky.length * PER_EVENT });
 
     // A hanging receiver: the timeout fires, the attempt is retried and succeeds; the worker was not blocked.
     const h = await allDelivered('receiver hangs once', hang, 60_000);
@@ -406,6 +415,6 @@ describe('notifications under faults (real processes)', () => {
     }
     const g = await allDelivered('410 then ops retry', gone, 30_000);
     expect(g.lost).toBe(0);
-    expect(await statuses(gone)).toEqual({ DELIVERED: gone.length * PER_EVENT });
+    expect(await settledDelivered(gone)).toEqual({ DELIVERED: gone.length * PER_EVENT });
   }, 180_000);
 });

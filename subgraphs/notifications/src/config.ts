@@ -25,6 +25,10 @@ export interface NotificationsConfig {
   sweepAgeMs: number;
   /** Webhook request timeout in ms (env NOTIFY_WEBHOOK_TIMEOUT_MS). @default 10000 */
   webhookTimeoutMs: number;
+  /** Events the consumer applies at once (env NOTIFY_CONSUMER_CONCURRENCY). @default 1 */
+  consumerConcurrency: number;
+  /** Deliveries the worker makes at once (env NOTIFY_DELIVERY_CONCURRENCY). @default 16 */
+  deliveryConcurrency: number;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number, min = 0): number {
@@ -57,5 +61,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     sweepMs: intVar(env, 'NOTIFY_SWEEP_MS', 30_000, 100),
     sweepAgeMs: intVar(env, 'NOTIFY_SWEEP_AGE_MS', 60_000),
     webhookTimeoutMs: intVar(env, 'NOTIFY_WEBHOOK_TIMEOUT_MS', 10_000, 1),
+    consumerConcurrency: intVar(env, 'NOTIFY_CONSUMER_CONCURRENCY', 1, 1),
+    deliveryConcurrency: intVar(env, 'NOTIFY_DELIVERY_CONCURRENCY', 16, 1),
   };
 }

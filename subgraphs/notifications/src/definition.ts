@@ -24,7 +24,14 @@ export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
   buildSchema: buildNotificationsSchema,
   extendContext: (base, orm) => createNotificationsContext(base, orm),
   // Every event of every service: notification rules, idempotent by event id and (event, rule, recipient).
-  consumes: { queue: QUEUES.eventsNotifications, ...notificationsEventHandlers(() => loadNotificationsConfig(process.env)) },
+  // Events of different children in parallel when NOTIFY_CONSUMER_CONCURRENCY > 1: notices are independent rows,
+  // and the recipient is resolved again when each is delivered (an IroAssigned consumed after the incident still
+  // reaches the IRO).
+  consumes: {
+    queue: QUEUES.eventsNotifications,
+    concurrency: loadNotificationsConfig(process.env).consumerConcurrency,
+    ...notificationsEventHandlers(() => loadNotificationsConfig(process.env)),
+  },
   // Deliveries, and the live change feed of this instance's subscribers.
   workers: (deps) => [...startNotificationWorkers(deps), ...startChangeFeed(deps)],
 };

@@ -18,7 +18,7 @@ export function startNotificationWorkers(deps: SubgraphDeps): Array<{ close(): P
   registerDeliveryQueue(deps.orm, queue);
   const email = new EmailSender(config.smtpUrl, config.fromEmail);
   const worker = new Worker(DELIVERY_QUEUE, (job) => deliverNotification({ orm: deps.orm, config, email }, job), {
-    connection: deps.workerConnection(), prefix: deps.queuePrefix, concurrency: 16,
+    connection: deps.workerConnection(), prefix: deps.queuePrefix, concurrency: config.deliveryConcurrency,
     // A worker that dies loses its locks within 10 s; its jobs are picked up at the next 5 s stall check.
     lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2,
   });
