@@ -7,6 +7,8 @@ import { collectionYear } from './codes';
 import { childReturn, ChildReturn, fileRow, OMITTED_TABLES, ReviewFact, TableName, TABLES, toCsv } from './return-builder';
 import { requireReturnReader, Ssda903Service } from './ssda903.service';
 import { CareLeaverStatusEntity, MissingEpisodeEntity, Ssda903ChildEntity, Ssda903PeriodEntity, Ssda903PlacementEntity } from './ssda903.entity';
+import { Ssda903ImportService } from './import.service';
+import { Ssda903ChildImport, Ssda903ImportChildInput } from './import.type';
 import {
   CareLeaverStatus, CareLeaverStatusInput, MissingEpisode, MissingEpisodeInput, Ssda903ChildDetailsInput, Ssda903ChildIssues, Ssda903ChildRecord, Ssda903Issue,
   Ssda903OmittedTable, Ssda903PeriodDetails, Ssda903PeriodDetailsInput, Ssda903PlacementDetails, Ssda903PlacementDetailsInput, Ssda903Return, Ssda903Table,
@@ -161,6 +163,18 @@ export class Ssda903MutationResolver {
   @Mutation(() => MissingEpisode, { description: 'Records a missing (M) or away-without-authorisation (A) episode; the same start and kind updates its end.' })
   async recordMissingEpisode(@Arg('childId', () => ID) childId: string, @Arg('input', () => MissingEpisodeInput) input: MissingEpisodeInput, @Ctx() ctx: ChildrenContext) {
     return toMissingEpisode(await this.write(ctx, 'recordMissingEpisode', (r) => r.childId, (s) => s.recordMissingEpisode(childId, input)));
+  }
+
+  @Mutation(() => Ssda903ChildImport, {
+    description: "The authority's case system imports one child of its previous SSDA903 return (by CHILD, the case reference): registers the child and records its periods of care, legal statuses, placements, missing episodes and OC3 status through the same checks and events as the individual mutations, in one transaction; facts already recorded are left as they are, so the same child again changes nothing (UNCHANGED). CONFLICT (CONFLICTS_WITH_RECORD) when the hub's record differs. Reviews are imported by importSsda903Review.",
+  })
+  async importSsda903Child(@Arg('input', () => Ssda903ImportChildInput) input: Ssda903ImportChildInput, @Ctx() ctx: ChildrenContext): Promise<Ssda903ChildImport> {
+    const r = await ctx.transactional(async (em) => {
+      const done = await new Ssda903ImportService(em as EntityManager, ctx.principal).importChild(input);
+      if (done.outcome !== 'UNCHANGED') ctx.audit.note('WRITE', done.childId, 'importSsda903Child');
+      return done;
+    });
+    return Object.assign(new Ssda903ChildImport(), r);
   }
 
   @Mutation(() => CareLeaverStatus, { description: "Records a care leaver's contact, activity and accommodation around a 17th–21st birthday (OC3)." })

@@ -1,8 +1,23 @@
-import { Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root, Ctx } from 'type-graphql';
-import { ForbiddenError, hasRole, InputError, Principal } from '@hub/service-kit';
+import { Arg, Directive, Int, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root, Ctx } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, hasRole, InputError, maxLengthArg, Principal } from '@hub/service-kit';
 import type { ReviewsContext } from '../context';
 import { ReviewChildEntity } from '../child/review-child.entity';
 import { LookedAfterReviewEntity } from '../review/looked-after-review.entity';
+import { importReviewHeld } from './review-import';
+
+/** A review held, imported from an authority's previous return. */
+@ObjectType({ description: "A review held, imported from the authority's previous SSDA903 return." })
+export class Ssda903ReviewImport {
+  @Field(() => ID)
+  reviewId!: string;
+
+  @Field(() => Int, { description: 'The review\'s place in its period of care (1 = first).' })
+  sequence!: number;
+
+  @Field(() => String, { description: 'HELD: recorded now (ReviewHeld emitted); UNCHANGED: already recorded on that date with that code.' })
+  outcome!: string;
+}
 
 /** Roles that may read an authority's return: its managers and its case system (as in the children service). */
 const RETURN_READERS = ['TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM'] as const;
@@ -60,6 +75,23 @@ export class Ssda903ReviewsResolver {
       { orderBy: { childId: 'asc', heldOn: 'asc' } },
     );
     return rows.map((r) => Object.assign(new Ssda903ReviewFact(), { childId: r.childId, heldOn: r.heldOn!, participation: r.participation ?? null }));
+  }
+
+  @Mutation(() => Ssda903ReviewImport, {
+    description: "The authority's case system records a review held, from its previous SSDA903 return, in the period of care covering the date (ended or not), with holdReview's checks and ReviewHeld event; the same review again changes nothing.",
+  })
+  async importSsda903Review(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('heldOn', () => String, maxLengthArg('heldOn', 10)) heldOn: string,
+    @Arg('participation', () => String, { description: 'REVIEW_CODE PN0–PN7.', ...maxLengthArg('participation', 4) }) participation: string,
+    @Ctx() ctx: ReviewsContext,
+  ): Promise<Ssda903ReviewImport> {
+    const r = await ctx.transactional(async (em) => {
+      const done = await importReviewHeld(em as EntityManager, ctx.principal, ctx.calendar, childId, heldOn, participation);
+      if (done.outcome === 'HELD') ctx.audit.note('WRITE', childId, 'importSsda903Review');
+      return done;
+    });
+    return Object.assign(new Ssda903ReviewImport(), { reviewId: r.review.id, sequence: r.review.sequence, outcome: r.outcome });
   }
 }
 
