@@ -1,5 +1,6 @@
 import { StatutoryInputError } from '../errors';
-import { addHours, displayLondonInstant, endOfLondonDay, instantToEpochMs, isInstant, londonDate, toLondonInstant } from './london';
+import fc from 'fast-check';
+import { addHours, displayLondonInstant, endOfLondonDay, instantToEpochMs, isInstant, londonDate, londonParts, londonPartsByIntl, toLondonInstant } from './london';
 
 describe('londonDate', () => {
   it.each`
@@ -96,5 +97,36 @@ describe('instant parsing', () => {
 
   it('gives the same end-of-day instant on repeated calls (memoised)', () => {
     expect(endOfLondonDay('2026-03-29')).toBe(endOfLondonDay('2026-03-29'));
+  });
+});
+
+describe('londonParts: the offset asked of Intl once per UTC hour gives what Intl gives for every instant', () => {
+  const same = (ms: number) => {
+    const [a, b] = [londonParts(ms), londonPartsByIntl(ms)];
+    if (a.date !== b.date || a.time !== b.time || a.offsetMinutes !== b.offsetMinutes) expect([ms, a]).toEqual([ms, b]);
+  };
+
+  it('agrees with Intl at random instants from 1800 to 2200, milliseconds included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+        same(ms);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it.each([
+    ['GMT to BST, 2026', '2026-03-29'],
+    ['BST to GMT, 2026', '2026-10-25'],
+    ['British Standard Time begins, 1968', '1968-02-18'],
+    ['British Standard Time ends, 1971', '1971-10-31'],
+    ['double summer time begins, 1941', '1941-05-04'],
+    ['double summer time ends, 1941', '1941-08-10'],
+    ['the first summer time, 1916', '1916-05-21'],
+    ['local mean time ends, 1847', '1847-12-01'],
+  ])('agrees with Intl every few seconds of the day an offset changed, and every second of its small hours (%s)', (_label, day) => {
+    const start = Date.parse(`${day}T00:00:00Z`);
+    for (let ms = start - 3_600_000; ms < start + 25 * 3_600_000; ms += 29_989) same(ms);
+    for (let ms = start; ms < start + 4 * 3_600_000; ms += 1_000) same(ms);
   });
 });

@@ -1,6 +1,6 @@
 import { StatutoryInputError } from '../errors';
 import { messages } from '../messages';
-import { type Instant, type IsoDate, daysFromCivil, daysInMonth, displayDate, pad, splitIso } from './civil';
+import { type Instant, type IsoDate, civilFromDays, daysFromCivil, daysInMonth, displayDate, pad, splitIso } from './civil';
 import { assertIsoDate } from './iso-date';
 
 export type { Instant } from './civil';
@@ -50,13 +50,51 @@ export function instantToEpochMs(instant: Instant | Date): number {
   return daysFromCivil(y!, mo!, d!) * MS_PER_DAY + h! * MS_PER_HOUR + mi! * 60_000 + s * 1000 + ms - offMin * 60_000;
 }
 
-interface LondonParts {
+/** An instant's London calendar date, wall-clock time and offset from UTC. */
+export interface LondonParts {
   date: IsoDate;
   time: string; // HH:MM:SS
   offsetMinutes: number;
 }
 
-function londonParts(epochMs: number): LondonParts {
+/**
+ * From 1900 on, every change of the UK's offset happened on a whole UTC hour (01:00 UTC since 1981; earlier ones at
+ * 02:00 or 03:00 local time, whole hours in every offset used), so the offset is one value per UTC hour. Before
+ * that, London's local mean time (-00:01:15, until December 1847) did not end on an hour.
+ */
+const HOURLY_OFFSETS_FROM_MS = Date.UTC(1900, 0, 1);
+const OFFSET_CACHE_MAX = 50_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * London's wall-clock parts of an instant. Rendering every instant of a response through Intl was the largest
+ * single cost of reading deadlines, so the offset is asked of Intl once per UTC hour (memoised, bounded) and the
+ * parts are computed from it; before 1900 every instant goes through Intl.
+ */
+export function londonParts(epochMs: number): LondonParts {
+  if (epochMs < HOURLY_OFFSETS_FROM_MS) return londonPartsByIntl(epochMs);
+  const hour = Math.floor(epochMs / MS_PER_HOUR);
+  let offsetMinutes = offsetByHour.get(hour);
+  if (offsetMinutes === undefined) {
+    if (offsetByHour.size >= OFFSET_CACHE_MAX) offsetByHour.clear();
+    offsetMinutes = londonPartsByIntl(hour * MS_PER_HOUR).offsetMinutes;
+    offsetByHour.set(hour, offsetMinutes);
+  }
+  const wallMs = Math.floor(epochMs / 1000) * 1000 + offsetMinutes * 60_000;
+  const dayNumber = Math.floor(wallMs / MS_PER_DAY);
+  const c = civilFromDays(dayNumber);
+  const secondOfDay = (wallMs - dayNumber * MS_PER_DAY) / 1000;
+  const h = Math.floor(secondOfDay / 3600);
+  const mi = Math.floor((secondOfDay % 3600) / 60);
+  return {
+    date: `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`,
+    time: `${pad(h)}:${pad(mi)}:${pad(secondOfDay % 60)}`,
+    offsetMinutes,
+  };
+}
+
+/** London's wall-clock parts of an instant, as Intl formats them (the reference {@link londonParts} agrees with). */
+export function londonPartsByIntl(epochMs: number): LondonParts {
   const parts: Record<string, string> = {};
   for (const p of londonFormat.formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   const [y, mo, d, h, mi, s] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(parts[k]));
