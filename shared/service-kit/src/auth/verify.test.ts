@@ -61,6 +61,53 @@ describe('TokenVerifier: what a token must carry', () => {
   });
 });
 
+describe('TokenVerifier: a verified token is remembered until its expiry, never past it', () => {
+  const t0 = 1_900_000_000_000;
+  const clocked = () => {
+    const clock = { ms: t0 };
+    return { clock, v: new TokenVerifier({ jwtSecret: DEV_JWT_SECRET, jwtMaxLifetimeS: 3600 }, () => clock.ms) };
+  };
+  const token = (exp: number, extra: Record<string, unknown> = {}) => raw({ ...claims, iat: t0 / 1000, exp, ...extra });
+
+  it('answers a second use with the same principal, and each caller gets its own copy of it', async () => {
+    const { v } = clocked();
+    const tk = token(t0 / 1000 + 600);
+    const first = await v.verify(tk);
+    first.roles.push('ADMIN');
+    first.org = 'LA-SOUTH';
+    expect(await v.verify(tk)).toEqual({ sub: 'sw-1', roles: ['SOCIAL_WORKER'], org: 'LA-NORTH', name: undefined, token: tk });
+  });
+
+  it('refuses a remembered token once the clock reaches its exp, and keeps refusing it', async () => {
+    const { clock, v } = clocked();
+    const tk = token(t0 / 1000 + 600);
+    await expect(v.verify(tk)).resolves.toMatchObject({ sub: 'sw-1' });
+    clock.ms = t0 + 599_999;
+    await expect(v.verify(tk)).resolves.toMatchObject({ sub: 'sw-1' });
+    clock.ms = t0 + 600_000;
+    await expect(v.verify(tk)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    clock.ms = t0 + 1000;
+    // jsonwebtoken checks exp against the same clock, so a refused token is refused until it is valid again.
+    await expect(v.verify(tk)).resolves.toMatchObject({ sub: 'sw-1' });
+  });
+
+  it('does not remember refusals: a token not yet valid (nbf) passes once its time comes', async () => {
+    const { clock, v } = clocked();
+    const tk = token(t0 / 1000 + 600, { nbf: t0 / 1000 + 60 });
+    await expect(v.verify(tk)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    clock.ms = t0 + 60_000;
+    await expect(v.verify(tk)).resolves.toMatchObject({ sub: 'sw-1' });
+  });
+
+  it('a different token with the same claims but a bad signature is still checked and refused', async () => {
+    const { v } = clocked();
+    const tk = token(t0 / 1000 + 600);
+    await v.verify(tk);
+    const forged = `${tk.slice(0, tk.lastIndexOf('.'))}.${Buffer.from('forged').toString('base64url')}`;
+    await expect(v.verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
 describe('lifetimeProblem', () => {
   const t = 1_800_000_000;
   it('measures from iat and from now, whichever is stricter', () => {

@@ -31,11 +31,31 @@ export function lifetimeProblem(payload: JwtPayload, maxLifetimeS: number, nowS 
 
 const nonBlank = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
-/** Verifies bearer tokens: HS256 with a shared secret (local use) or RS256/ES256 against a JWKS (production). */
+/** How many verified tokens a verifier remembers (the oldest is forgotten first). */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+/**
+ * Verifies bearer tokens: HS256 with a shared secret (local use) or RS256/ES256 against a JWKS (production).
+ *
+ * A token that passed is remembered until its `exp` (at most {@link VERIFIED_TOKEN_CACHE_SIZE} of them), so the
+ * gateway and each subgraph verify a caller's token once rather than on every request: every check made here
+ * depends only on the token's bytes and the clock, and each one that passed stays passed until `exp` except the
+ * expiry itself, which is checked on every use. Only successes are remembered; a refused token is checked again.
+ */
 export class TokenVerifier {
   private readonly jwks?: jwksRsa.JwksClient;
+  private readonly verified = new Map<string, { principal: Principal; expMs: number }>();
+  private readonly now: () => number;
 
-  constructor(private readonly config: AuthConfig) {
+  /**
+   * @param config - secret or JWKS, issuer, audience and the longest lifetime accepted
+   * @param clock - the current time in milliseconds (tests move it). @default Date.now
+   */
+  constructor(
+    private readonly config: AuthConfig,
+    clock: () => number = Date.now,
+  ) {
+    this.now = clock;
     if (config.jwksUrl) {
       this.jwks = jwksRsa({ jwksUri: config.jwksUrl, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 });
     }
@@ -59,6 +79,19 @@ export class TokenVerifier {
    * @returns the principal
    */
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.now() < known.expMs) return { ...known.principal, roles: [...known.principal.roles] };
+      this.verified.delete(token);
+    }
+    const { principal, exp } = await this.check(token);
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, expMs: exp * 1000 });
+    return { ...principal, roles: [...principal.roles] };
+  }
+
+  /** The full check: signature, issuer, audience, expiry, lifetime and the hub's claims. */
+  private async check(token: string): Promise<{ principal: Principal; exp: number }> {
     let payload: JwtPayload;
     try {
       payload = await new Promise<JwtPayload>((resolve, reject) => {
@@ -71,6 +104,7 @@ export class TokenVerifier {
           token,
           key,
           {
+            clockTimestamp: Math.floor(this.now() / 1000),
             algorithms: this.jwks ? ['RS256', 'ES256', 'PS256'] : ['HS256'],
             issuer: this.config.jwtIssuer,
             audience: this.config.jwtAudience,
@@ -81,13 +115,15 @@ export class TokenVerifier {
     } catch {
       throw new AuthenticationError('the bearer token is invalid or expired');
     }
-    const expired = lifetimeProblem(payload, this.config.jwtMaxLifetimeS ?? DEFAULT_JWT_MAX_LIFETIME_S);
+    const expired = lifetimeProblem(payload, this.config.jwtMaxLifetimeS ?? DEFAULT_JWT_MAX_LIFETIME_S, Math.floor(this.now() / 1000));
     if (expired) throw new AuthenticationError(expired);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r)) : [];
     if (!nonBlank(payload.sub) || !nonBlank(payload.org) || roles.length === 0) {
       throw new AuthenticationError('the token must carry a non-empty sub and org and at least one known role');
     }
-    return { sub: payload.sub, roles, org: payload.org, name: typeof payload.name === 'string' ? payload.name : undefined, token };
+    const principal = { sub: payload.sub, roles, org: payload.org, name: typeof payload.name === 'string' ? payload.name : undefined, token };
+    // lifetimeProblem has checked that exp is a finite number.
+    return { principal, exp: payload.exp as number };
   }
 }
 
