@@ -52,6 +52,7 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits } = {
     jwtSecret: config.jwtSecret,
     signingSecret: config.gatewaySigningSecret,
     redisUrl: TEST_REDIS,
+    queuePrefix,
     nodeEnv: 'test',
     log,
     // Scenarios load data quickly through one token; the rate limit has its own test. Each hub counts under its

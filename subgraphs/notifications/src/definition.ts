@@ -10,10 +10,11 @@ import { ChildContactAddressEntity } from './recipient/child-contact.entity';
 import { notificationsEventHandlers } from './events/handle-event';
 import { startNotificationWorkers } from './jobs/worker';
 import { ChangeLogEntry } from './changes/change.entity';
+import { OpsActionEntity } from './ops/ops-action.entity';
 import { startChangeFeed } from './changes/change-feed';
 
 /** The notifications service's entities. */
-export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ChildContactAddressEntity, ProcessedEvent, ChangeLogEntry];
+export const notificationsEntities = [NotificationEntity, AuthorityEndpointEntity, IroContactEntity, ChildContactAddressEntity, ProcessedEvent, ChangeLogEntry, OpsActionEntity];
 
 /** The notifications subgraph: owns Notification; decides who must be told what and delivers it. */
 export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
 import type { NotificationsContext } from './context';
 import { NotificationResolver } from './notification/notification.resolver';
+import { OpsActionResolver } from './ops/ops-action.resolver';
 import { ChildNotificationsResolver } from './child/child-notifications.resolver';
 import { AuthorityEndpointResolver } from './recipient/authority-endpoint.resolver';
 import { toNotification } from './notification/notification.type';
@@ -18,7 +19,7 @@ import { NO_TOPICS } from './changes/change-feed';
  */
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver, ChangeResolver], orphanedTypes: [Child], pubSub: NO_TOPICS },
+    { resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver, ChangeResolver, OpsActionResolver], orphanedTypes: [Child], pubSub: NO_TOPICS },
     {
       Notification: {
         __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {

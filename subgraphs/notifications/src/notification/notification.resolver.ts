@@ -17,16 +17,16 @@ export class NotificationResolver {
 
   @Mutation(() => Notification, { description: 'OPS: gives a FAILED notification a fresh attempt budget.' })
   async retryNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
-    return toNotification(await new NotificationService(ctx.em, ctx.principal, ctx.deliveries).retry(id), true);
+    return toNotification(await new NotificationService(ctx.em, ctx.principal, ctx.deliveries, ctx.requestId).retry(id), true);
   }
 
-  @Mutation(() => Int, { description: 'OPS: retries every FAILED notification matching the filter; returns how many.' })
+  @Mutation(() => Int, { description: 'OPS: retries the FAILED notifications within a scope (authority, rule, time range; at most 10,000 at once); returns how many.' })
   async retryNotifications(@Arg('filter', () => RetryNotificationsFilter) filter: RetryNotificationsFilter, @Ctx() ctx: NotificationsContext): Promise<number> {
-    return new NotificationService(ctx.em, ctx.principal, ctx.deliveries).retryMany(filter);
+    return new NotificationService(ctx.em, ctx.principal, ctx.deliveries, ctx.requestId).retryMany(filter);
   }
 
   @Mutation(() => Notification, { description: 'OPS: marks a notification DISCARDED with a reason (kept, never deleted).' })
   async discardNotification(@Arg('id', () => ID) id: string, @Arg('reason', () => String, maxLengthArg('reason', FREE_TEXT_MAX)) reason: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
-    return toNotification(await new NotificationService(ctx.em, ctx.principal, ctx.deliveries).discard(id, reason), true);
+    return toNotification(await new NotificationService(ctx.em, ctx.principal, ctx.deliveries, ctx.requestId).discard(id, reason), true);
   }
 }

@@ -4,6 +4,7 @@ import type { NotificationsContext } from '../context';
 import { SetAuthorityEndpointArgs } from '../notification/notification.input';
 import { AuthorityEndpointEntity } from './authority-endpoint.entity';
 import { checkWebhookUrl, webhookPolicyFromEnv } from '../delivery/webhook-target';
+import { recordOpsAction } from '../ops/ops-audit';
 
 const webhookPolicy = webhookPolicyFromEnv(process.env);
 
@@ -64,6 +65,8 @@ export class AuthorityEndpointResolver {
         type: 'AuthorityEndpointSet', aggregateType: 'AuthorityEndpoint', aggregateId: a.code,
         payload: { code: a.code, hasWebhook: Boolean(e.webhookUrl), hasEmail: Boolean(e.email) }, actor: ctx.principal,
       });
+      // The ops audit: what the endpoint now is (never the secret).
+      recordOpsAction(em, ctx.principal, ctx.requestId, { action: 'SET_ENDPOINT', target: a.code, scope: { webhookUrl: e.webhookUrl ?? null, email: e.email ?? null }, count: 1 });
       return e;
     });
     return toEndpoint(row);
