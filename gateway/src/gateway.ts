@@ -20,6 +20,7 @@ import { hiveLoggerFrom } from './hive-logger';
 import { checkReadiness, subgraphUrlsOf, ReadinessReport } from './readiness';
 import { attachWebSocket } from './websocket';
 import { providerPage } from './provider-page';
+import { opsBoard } from './ops-board';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -131,10 +132,16 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     }));
 
   const provider = providerPage();
+  // The operators' queue dashboard, where the hub's Redis is known (ops-board.ts checks the token first).
+  const boardRedis = o.redisUrl && o.opsBoard !== false ? openRedis(o.redisUrl, { name: 'gateway-ops-board' }) : undefined;
+  const board = boardRedis
+    ? opsBoard({ redis: boardRedis, queuePrefix: o.queuePrefix, verifier, secret: o.signingSecret, production, log: o.log })
+    : undefined;
   const httpServer = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthcheck') return sendJson(res, 200, { status: 'ok' });
     if (provider(req, res, path)) return;
+    if (board?.(req, res, path)) return;
     if (path === '/readiness') {
       readiness().then(
         (report) => sendJson(res, report.status === 'ready' ? 200 : 503, report),
@@ -197,6 +204,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         await closed;
         clearTimeout(fuse);
         await runtime.dispose();
+        await board?.close();
+        boardRedis?.disconnect();
         redis?.disconnect();
         o.log.info('gateway stopped');
       })()),

@@ -89,6 +89,10 @@ export interface GatewayOptions {
   signingSecret: string;
   /** Redis for the shared rate limit (REDIS_URL). Required unless `limits.rateLimit` is false. */
   redisUrl?: string;
+  /** The services' BullMQ prefix, for the queue dashboard (BullMQ's default when unset, as the services use). */
+  queuePrefix?: string;
+  /** Serve the operators' queue dashboard at /ops/queues (needs redisUrl). @default true */
+  opsBoard?: boolean;
   /** How long start-up waits for Redis before serving with the per-instance fallback. @default 3000 */
   redisReadyTimeoutMs?: number;
   /** Largest request body accepted, in bytes (GATEWAY_MAX_BODY_BYTES). @default 1 MiB */

@@ -12,6 +12,9 @@ export class NotificationsArgs {
   @Field(() => String, { nullable: true })
   ruleId?: string;
 
+  @Field(() => Boolean, { nullable: true, description: 'true: only those not delivered by their due instant and still undelivered (PENDING, SENDING, FAILED); false: the others.' })
+  overdue?: boolean;
+
   @Field(() => Int, { nullable: true, description: 'Page size, 1–200. Default 50.' })
   first?: number;
 
@@ -19,11 +22,21 @@ export class NotificationsArgs {
   after?: string;
 }
 
-/** Which notifications `retryNotifications` reprocesses. Only FAILED ones may be retried in bulk. */
+/**
+ * Which notifications `retryNotifications` reprocesses: FAILED ones within a scope (a placing authority, a rule, a
+ * creation time range; at least one of placingAuthority, ruleId, createdAfter).
+ */
 @InputType()
 export class RetryNotificationsFilter {
   @Field(() => NotificationStatus, { defaultValue: NotificationStatus.FAILED })
   status!: NotificationStatus;
+
+  @MaxLength(40)
+  @Field(() => String, { nullable: true, description: 'Only those about children of this placing authority.' })
+  placingAuthority?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Only those created at or after this instant.' })
+  createdAfter?: Date;
 
   @MaxLength(40)
   @Field(() => String, { nullable: true })

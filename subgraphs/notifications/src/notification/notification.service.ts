@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FilterQuery } from '@mikro-orm/core';
+import { FilterQuery, LockMode } from '@mikro-orm/core';
 import {
   ConflictError, decodeCursor, ForbiddenError, hasRole, InputError, NotFoundError, pageSize, Principal, recordEvent, requireRole, toConnection,
 } from '@hub/service-kit';
@@ -7,13 +7,27 @@ import type { ConnectionShape } from '@hub/service-kit';
 import { NotificationEntity } from './notification.entity';
 import type { DeliveryQueue } from '../jobs/delivery-queue';
 import type { NotificationsArgs, RetryNotificationsFilter } from './notification.input';
+import { recordOpsAction } from '../ops/ops-audit';
+
+/** Most notifications one bulk retry may touch: a wider scope is refused before anything changes. */
+export const BULK_RETRY_MAX = 10_000;
+/** Rows marked, and jobs re-created, per batch of a bulk retry. */
+const BULK_BATCH = 500;
+/** Statuses of a notification that is not yet delivered and may still be (or be made to be). */
+const UNDELIVERED = ['PENDING', 'SENDING', 'FAILED'] as const;
 
 const LA_STAFF = ['SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM'] as const;
 const keyOf = (n: NotificationEntity) => `${n.createdAt.toISOString()}|${n.id}`;
 
 /** Listing and operating on notifications. */
 export class NotificationService {
-  constructor(private readonly em: EntityManager, private readonly principal: Principal, private readonly deliveries?: DeliveryQueue) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+    private readonly deliveries?: DeliveryQueue,
+    /** The request's id, kept with the ops audit. */
+    private readonly requestId?: string,
+  ) {}
 
   /**
    * `Query.notifications`: OPS see every notification (metadata only); an authority's staff see those about
@@ -32,6 +46,9 @@ export class NotificationService {
     else throw new ForbiddenError('your role may not list notifications');
     if (a.status) where.push({ status: a.status });
     if (a.ruleId) where.push({ ruleId: a.ruleId });
+    // Overdue: not delivered (nor discarded) and past its due instant.
+    if (a.overdue === true) where.push({ status: { $in: [...UNDELIVERED] }, dueAt: { $lt: new Date() } });
+    if (a.overdue === false) where.push({ $or: [{ status: { $nin: [...UNDELIVERED] } }, { dueAt: { $gte: new Date() } }] });
     const total = await this.em.count(NotificationEntity, { $and: where });
     if (a.after) {
       const [at, id] = decodeCursor(a.after, ['instant', 'uuid']);
@@ -54,8 +71,11 @@ export class NotificationService {
 
   private async requeue(ids: string[]): Promise<void> {
     // Committed first; if Redis refuses now, the sweeper re-enqueues the PENDING rows later.
-    if (!this.deliveries) return;
-    for (const id of ids) await this.deliveries.retry(id).catch(() => undefined);
+    const q = this.deliveries;
+    if (!q) return;
+    for (let i = 0; i < ids.length; i += BULK_BATCH) {
+      await Promise.all(ids.slice(i, i + BULK_BATCH).map((id) => q.retry(id).catch(() => undefined)));
+    }
   }
 
   /**
@@ -70,6 +90,7 @@ export class NotificationService {
       if (!row) throw new NotFoundError('no such notification', { id });
       if (row.status !== 'FAILED') throw new ConflictError(`only a FAILED notification can be retried; this one is ${row.status}`, { reason: 'NOT_FAILED' });
       await this.markForRetry(em, row);
+      recordOpsAction(em, this.principal, this.requestId, { action: 'RETRY', target: row.id, scope: { ruleId: row.ruleId, placingAuthority: row.placingAuthority ?? null }, count: 1 });
       return row;
     });
     await this.requeue([n.id]);
@@ -77,20 +98,51 @@ export class NotificationService {
   }
 
   /**
-   * `retryNotifications`: every FAILED notification matching the filter gets a fresh attempt budget.
+   * `retryNotifications`: the FAILED notifications within a scope (placing authority, rule, creation time range; at
+   * least one of them) get a fresh attempt budget, in one transaction with the ops audit line, in batches of 500 rows,
+   * oldest first; their jobs are then re-created in batches. A scope matching more than {@link BULK_RETRY_MAX} is
+   * refused before anything changes (narrow it).
    * @param f - the filter (status must be FAILED)
    * @returns how many were retried
    */
   async retryMany(f: RetryNotificationsFilter): Promise<number> {
     requireRole(this.principal, ['OPS'], 'retry notifications');
     if (f.status !== 'FAILED') throw new InputError('only FAILED notifications can be retried in bulk', { field: 'status', reason: 'ONLY_FAILED' });
+    if (!f.placingAuthority && !f.ruleId && !f.createdAfter) {
+      throw new InputError('a bulk retry needs a scope: placingAuthority, ruleId or createdAfter', { field: 'filter', reason: 'SCOPE_REQUIRED' });
+    }
+    if (f.createdAfter && f.createdBefore && f.createdAfter >= f.createdBefore) {
+      throw new InputError('createdAfter must be before createdBefore', { field: 'createdAfter', reason: 'EMPTY_RANGE' });
+    }
+    const where: FilterQuery<NotificationEntity>[] = [{ status: 'FAILED' }];
+    if (f.placingAuthority) where.push({ placingAuthority: f.placingAuthority });
+    if (f.ruleId) where.push({ ruleId: f.ruleId });
+    if (f.createdAfter) where.push({ createdAt: { $gte: f.createdAfter } });
+    if (f.createdBefore) where.push({ createdAt: { $lt: f.createdBefore } });
+    const scope = {
+      placingAuthority: f.placingAuthority ?? null, ruleId: f.ruleId ?? null,
+      createdAfter: f.createdAfter?.toISOString() ?? null, createdBefore: f.createdBefore?.toISOString() ?? null,
+    };
     const ids = await this.em.transactional(async (em) => {
-      const where: FilterQuery<NotificationEntity> = { status: 'FAILED' };
-      if (f.ruleId) where.ruleId = f.ruleId;
-      if (f.createdBefore) where.createdAt = { $lt: f.createdBefore };
-      const rows = await em.find(NotificationEntity, where, { limit: 1000, orderBy: { createdAt: 'asc' } });
-      for (const r of rows) await this.markForRetry(em, r);
-      return rows.map((r) => r.id);
+      const matching = await em.count(NotificationEntity, { $and: where });
+      if (matching > BULK_RETRY_MAX) {
+        throw new InputError(`${matching} notifications match; a bulk retry takes at most ${BULK_RETRY_MAX}: narrow the scope`, { field: 'filter', reason: 'TOO_MANY', matching, max: BULK_RETRY_MAX });
+      }
+      const done: string[] = [];
+      let after: NotificationEntity | undefined;
+      for (;;) {
+        const page: FilterQuery<NotificationEntity>[] = after
+          ? [...where, { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] }]
+          : where;
+        const rows = await em.find(NotificationEntity, { $and: page }, { limit: BULK_BATCH, orderBy: { createdAt: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+        for (const r of rows) await this.markForRetry(em, r);
+        await em.flush();
+        done.push(...rows.map((r) => r.id));
+        if (rows.length < BULK_BATCH) break;
+        after = rows[rows.length - 1];
+      }
+      recordOpsAction(em, this.principal, this.requestId, { action: 'BULK_RETRY', scope, count: done.length });
+      return done;
     });
     await this.requeue(ids);
     return ids.length;
@@ -113,6 +165,7 @@ export class NotificationService {
       if (row.status === 'DISCARDED') return row;
       row.status = 'DISCARDED';
       row.discardReason = why.slice(0, 2000);
+      recordOpsAction(em, this.principal, this.requestId, { action: 'DISCARD', target: row.id, scope: { ruleId: row.ruleId, placingAuthority: row.placingAuthority ?? null }, count: 1, reason: row.discardReason });
       recordEvent(em, {
         type: 'NotificationDiscarded', aggregateType: 'Notification', aggregateId: row.id, childId: row.childId ?? null,
         payload: { notificationId: row.id, ruleId: row.ruleId, recipientKind: row.recipientKind, childId: row.childId ?? null, placingAuthority: row.placingAuthority ?? null }, actor: this.principal,

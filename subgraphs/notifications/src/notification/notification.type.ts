@@ -34,6 +34,26 @@ export class Recipient {
   address?: string | null;
 }
 
+/** Outcome of one delivery attempt. */
+export enum AttemptOutcome { DELIVERED = 'DELIVERED', RETRY = 'RETRY', FAILED = 'FAILED' }
+registerEnumType(AttemptOutcome, { name: 'AttemptOutcome', description: 'DELIVERED; RETRY (failed, another attempt follows); FAILED (the last one).' });
+
+/** One delivery attempt of a notification, as kept on its row. */
+@ObjectType()
+export class DeliveryAttempt {
+  @Field(() => Date, { description: 'When the attempt started.' })
+  at!: Date;
+
+  @Field(() => AttemptOutcome)
+  outcome!: AttemptOutcome;
+
+  @Field(() => String, { nullable: true, description: "The receiver's or the transport's error, when it failed." })
+  error?: string | null;
+
+  @Field(() => Int, { description: 'How long it took, in milliseconds.' })
+  durationMs!: number;
+}
+
 /** One notification to one recipient under one rule, for one event. */
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -65,6 +85,9 @@ export class Notification {
   @Field(() => Int)
   attempts!: number;
 
+  @Field(() => [DeliveryAttempt], { description: 'Every delivery attempt, oldest first (the latest 50).' })
+  attemptLog!: DeliveryAttempt[];
+
   @Field(() => String, { nullable: true })
   lastError?: string | null;
 
@@ -79,6 +102,9 @@ export class Notification {
 
   @Field(() => Date)
   dueAt!: Date;
+
+  @Field(() => Boolean, { description: 'Not delivered by dueAt and still undelivered (PENDING, SENDING or FAILED): the SLA is missed.' })
+  overdue!: boolean;
 
   @Field(() => String, { description: 'How dueAt was computed by the statutory engine.' })
   dueBasis!: string;
@@ -101,16 +127,30 @@ export const NotificationConnection = ConnectionType(Notification, 'Notification
  * child as an id reference.
  * @param n - the row
  * @param metadataOnly - true for OPS
+ * @param now - the instant overdue is judged at
  * @returns the API object
  */
-export function toNotification(n: NotificationEntity, metadataOnly: boolean): Notification {
+export function toNotification(n: NotificationEntity, metadataOnly: boolean, now: Date = new Date()): Notification {
   return Object.assign(new Notification(), {
     id: n.id, ruleId: n.ruleId, channel: n.channel as NotificationChannel, status: n.status as NotificationStatus,
     recipient: { kind: n.recipientKind as RecipientKindEnum, code: n.recipientCode ?? null, name: n.recipientName, address: n.address ?? null },
     subject: metadataOnly ? null : n.subject, body: metadataOnly ? null : n.body,
     child: n.childId ? childRef(n.childId) : null,
-    attempts: n.attempts, lastError: n.lastError ?? null, deliveryNote: n.deliveryNote ?? null, discardReason: n.discardReason ?? null,
+    attempts: n.attempts,
+    attemptLog: (n.attemptLog ?? []).map((a) => ({ at: new Date(a.at), outcome: a.outcome as AttemptOutcome, error: a.error ?? null, durationMs: a.durationMs })),
+    overdue: isOverdue(n, now),
+    lastError: n.lastError ?? null, deliveryNote: n.deliveryNote ?? null, discardReason: n.discardReason ?? null,
     createdAt: n.createdAt, dueAt: n.dueAt, dueBasis: n.dueBasis, deliveredAt: n.deliveredAt ?? null,
     eventType: n.eventType, eventId: n.eventId,
   });
+}
+
+/**
+ * Whether a notification has missed its SLA: not delivered by its due instant and not delivered (nor discarded) yet.
+ * @param n - the row
+ * @param now - the instant it is judged at
+ * @returns true when overdue
+ */
+export function isOverdue(n: Pick<NotificationEntity, 'status' | 'dueAt'>, now: Date): boolean {
+  return (n.status === 'PENDING' || n.status === 'SENDING' || n.status === 'FAILED') && n.dueAt.getTime() < now.getTime();
 }

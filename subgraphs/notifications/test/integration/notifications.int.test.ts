@@ -152,7 +152,9 @@ describe('notifications subgraph', () => {
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ONLY_FAILED' });
     const one = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, ruleId: "IRO-N4-COMPLAINT" }) }', {}, OPS);
     expect(one.data?.retryNotifications).toBe(1);
-    const old = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, createdBefore: "2020-01-01T00:00:00Z" }) }', {}, OPS);
+    const unscoped = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, createdBefore: "2020-01-01T00:00:00Z" }) }', {}, OPS);
+    expect(unscoped.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SCOPE_REQUIRED' });
+    const old = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, ruleId: "IRO-N4-COMPLAINT", createdBefore: "2020-01-01T00:00:00Z" }) }', {}, OPS);
     expect(old.data?.retryNotifications).toBe(0);
     const rest = await gql(sg.url, 'mutation { retryNotifications(filter: { status: FAILED, ruleId: "IRO-N5-CHARGED" }) }', {}, OPS);
     expect(rest.data?.retryNotifications).toBe(1);
