@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema, parse } from 'graphql';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
@@ -142,7 +142,9 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     introspection: o.introspection ?? true,
     formatError: (formatted, error) =>
       LIMIT_CODES.has(formatted.extensions?.code as string) ? formatted : baseFormatError(formatted, error),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), costLimit, ...(o.plugins ?? [])],
+    // Cache control off: the hub sets no cache hints, and its willResolveField hook made Apollo wrap every field
+    // resolver of the schema (a promise and a hook call per field of every row of a list).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimit, ...(o.plugins ?? [])],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // The service's own handler (onShutdown) stops everything in order. Apollo's handler would race it: a second
