@@ -17,13 +17,14 @@ import { PlacementPlanningMeetingEntity } from './case-record/placement-planning
 import { HealthAssessmentEntity } from './case-record/health-assessment.entity';
 import { DecisionProcessEntity } from './case-record/decision-process.entity';
 import { DeadlineDueSweepEntity } from './deadline/deadline-due.entity';
+import { OpenDeadlineDayEntity } from './deadline/open-deadline-day.entity';
 import { startDeadlineDueJob } from './deadline/deadline-due.job';
 
 /** The plans service's entities. */
 export const plansEntities = [
   PlanEntity, PlanVersionEntity, PlanCirculationEntity, PlanProgressEntity, DeadlineEntity, RuleOverrideEntity,
   ChildFactEntity, PeriodFactEntity, PlacementFactEntity, ReviewFactEntity, ProcessedEvent,
-  PlacementPlanningMeetingEntity, HealthAssessmentEntity, DecisionProcessEntity, DeadlineDueSweepEntity,
+  PlacementPlanningMeetingEntity, HealthAssessmentEntity, DecisionProcessEntity, DeadlineDueSweepEntity, OpenDeadlineDayEntity,
 ];
 
 /** The plans subgraph: owns Plan (every kind) and the deadline ledger. */
