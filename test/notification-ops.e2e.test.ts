@@ -6,7 +6,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { bearer } from '@hub/service-kit/testing';
+import { Queue } from 'bullmq';
+import { openRedis, QUEUES } from '@hub/service-kit';
+import { bearer, TEST_REDIS } from '@hub/service-kit/testing';
 import { startHub, Hub } from './harness/hub';
 
 const run = promisify(execFile);
@@ -15,6 +17,7 @@ const OPS = bearer('OPS', 'HUB', 'ops-olive');
 const ADMIN = bearer('ADMIN', 'HUB', 'admin-adam');
 const ids: Record<'A' | 'B', string> = { A: '', B: '' };
 let hub: Hub;
+let startCursor = '';
 
 async function must(q: string, v: Record<string, unknown>, auth: string) {
   const r = await hub.query(q, v, auth);
@@ -63,6 +66,7 @@ const missing = (childId: string) => must('mutation($i: RecordSignificantEventIn
 
 beforeAll(async () => {
   hub = await startHub({ label: 'notifyops' });
+  startCursor = (await must('{ changeCursor }', {}, bearer('TEAM_MANAGER', 'LA-A'))).changeCursor;
   for (const code of ['LA-A', 'LA-B']) await must(`mutation { upsertAuthority(code: "${code}", name: "${code}") { code } }`, {}, ADMIN);
   for (const id of ['PRV-A', 'PRV-B']) await must(`mutation { upsertProvider(input: { id: "${id}", name: "${id}", kind: "CHILDRENS_HOME" }) { id } }`, {}, ADMIN);
   ids.A = await child('LA-A', 'PRV-A');
@@ -184,5 +188,37 @@ describe('the queue dashboard at /ops/queues', () => {
     const api = await get('/ops/queues/api/queues', { authorization: bearer(['OPS', 'ADMIN'], 'HUB') });
     expect(api.status).toBe(200);
     expect(((await api.json()) as { queues: Array<{ readOnlyMode: boolean }> }).queues.every((q) => !q.readOnlyMode)).toBe(true);
+  });
+});
+
+describe("the notifications service's own receipts", () => {
+  it('reach the change log once each, written where they are recorded (they are not routed through its own queue)', async () => {
+    const all = await list(OPS);
+    const failedAttempts = new Map(all.rows.map((n) => [n.id, n.attemptLog.filter((a) => a.outcome === 'FAILED').length]));
+    const kinds: Array<{ kind: string; notification: { id: string } | null }> = [];
+    for (const la of ['LA-A', 'LA-B']) {
+      const d = await must('query($c: String!) { changesSince(cursor: $c, first: 500) { changes { kind notification { id } } } }', { c: startCursor }, bearer('TEAM_MANAGER', la));
+      kinds.push(...d.changesSince.changes);
+    }
+    const of = (kind: string) => kinds.filter((c) => c.kind === kind).map((c) => c.notification!.id).sort();
+    // One NOTIFICATION_FAILED per failed attempt that ended a budget, one RETRIED per retry, one DISCARDED.
+    expect(of('NOTIFICATION_FAILED')).toEqual([...failedAttempts].flatMap(([id, n]) => Array(n).fill(id)).sort());
+    expect(of('NOTIFICATION_RETRIED').length).toBeGreaterThan(0);
+    expect(of('NOTIFICATION_DISCARDED')).toHaveLength(1);
+    // Nothing of the notifications service's own went through its consumer queue; the other services' events did.
+    const connection = openRedis(TEST_REDIS, { name: 'notification-ops-test' });
+    const queue = new Queue(QUEUES.eventsNotifications, { connection, prefix: hub.queuePrefix });
+    try {
+      const jobs = await queue.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
+      expect(jobs.length).toBeGreaterThan(0);
+      expect(jobs.filter((j) => j.data.source === 'notifications').map((j) => j.name)).toEqual([]);
+      // Applied events keep their ids in Redis, not their case text (a significant event's summary).
+      const completed = await queue.getJobs(['completed']);
+      expect(completed.length).toBeGreaterThan(0);
+      for (const j of completed) expect(Object.keys(j.data).sort()).toEqual(['aggregateId', 'aggregateType', 'childId', 'id', 'occurredAt', 'source', 'type']);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
   });
 });

@@ -12,12 +12,16 @@ const accepted = (queue: string) => {
 };
 
 describe('event routes', () => {
-  it('plans, reviews and children never consume their own events (notifications hears everything, its own outcomes trigger no rule)', () => {
+  it('no service consumes its own events (notifications writes the live changes of its own receipts where it records them)', () => {
     for (const route of EVENT_ROUTES) {
       const self = CONSUMER[route.queue];
-      if (self === 'notifications') continue;
       expect(accepted(route.queue).filter((x) => x.startsWith(`${self}:`))).toEqual([]);
     }
+  });
+
+  it('notifications hears every event of the other services', () => {
+    const others = EVENT_TYPES.filter((t) => EVENT_SOURCE[t] !== 'notifications').map((t) => `${EVENT_SOURCE[t]}:${t}`);
+    expect(accepted(QUEUES.eventsNotifications)).toEqual(others);
   });
 
   it('the only event routed back to children is IroAssigned from reviews (README, Architecture)', () => {

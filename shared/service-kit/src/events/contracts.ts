@@ -96,7 +96,10 @@ export const QUEUES = {
 
 /** Which consumer queue receives which events. */
 export const EVENT_ROUTES: ReadonlyArray<{ queue: string; accepts: (type: EventType, source: EventSource) => boolean }> = [
-  { queue: QUEUES.eventsNotifications, accepts: () => true },
+  // Every other service's events. Its own (NotificationDelivered/Failed/Retried/Discarded, AuthorityEndpointSet)
+  // trigger no rule, and their live changes are written where they are recorded: consuming them would double the
+  // consumer's work for nothing.
+  { queue: QUEUES.eventsNotifications, accepts: (_t, source) => source !== 'notifications' },
   // plans owns the deadline ledger: it needs the children and reviews facts, and the delivery of a notice that is
   // itself a duty (the reg 13 notice meets LA-IRO-PLACEMENT).
   { queue: QUEUES.eventsPlans, accepts: (t, source) => source === 'children' || source === 'reviews' || t === 'NotificationDelivered' },

@@ -20,8 +20,19 @@ export interface EventConsumerOptions {
 }
 
 /**
+ * What a completed event job keeps in Redis: the event's identity, never its payload (case content such as a
+ * significant event's summary) or its actor. A job that failed keeps everything, so it can be retried.
+ * @param e - the event
+ * @returns the ids of the event
+ */
+export function leanEvent(e: HubEvent): Pick<HubEvent, 'id' | 'type' | 'source' | 'occurredAt' | 'aggregateType' | 'aggregateId' | 'childId'> {
+  return { id: e.id, type: e.type, source: e.source, occurredAt: e.occurredAt, aggregateType: e.aggregateType, aggregateId: e.aggregateId, childId: e.childId };
+}
+
+/**
  * Consumes domain events from a BullMQ queue. Failures are retried with the job's backoff; after the last
- * attempt the job stays in the failed set, where operations staff can find and retry it.
+ * attempt the job stays in the failed set, where operations staff can find and retry it. A job applied is trimmed to
+ * {@link leanEvent}.
  * @param o - options
  * @returns the worker (close it on shutdown)
  */
@@ -31,6 +42,8 @@ export function startEventConsumer(o: EventConsumerOptions): Worker {
     async (job: Job<HubEvent>) => {
       if (!job.data?.id || !job.data?.type) throw new UnrecoverableError('malformed event payload');
       await o.handle(job.data);
+      // Applied: the completed job (kept a while so the relay can confirm the outbox row) holds ids, not case text.
+      await job.updateData(leanEvent(job.data) as HubEvent).catch((err) => o.log.warn({ err, jobId: job.id, queue: o.queue }, 'completed event job not trimmed'));
     },
     { connection: o.connection, concurrency: o.concurrency ?? 1, prefix: o.prefix },
   );

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type IORedis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/core';
-import { CursorExpiredError, EventHandlerContext, HubEvent, InputError } from '@hub/service-kit';
+import { CursorExpiredError, EventHandlerContext, HubEvent, InputError, OutboxEvent } from '@hub/service-kit';
 import { changeOf, ChangeFacts } from './change-kinds';
 
 /** A change as stored, with its cursor. */
@@ -68,7 +68,7 @@ export function toChangeRecord(r: Row): ChangeRecord {
 }
 
 /** Publishers of "the log grew" signals, by ORM (registered where the change feed runs). */
-const publishers = new WeakMap<MikroORM, { redis: IORedis; channel: string }>();
+const publishers = new WeakMap<object, { redis: IORedis; channel: string }>();
 
 /**
  * Registers where this process signals new changes.
@@ -77,7 +77,8 @@ const publishers = new WeakMap<MikroORM, { redis: IORedis; channel: string }>();
  * @param channel - the pub/sub channel every instance's feed listens on
  */
 export function registerChangeSignal(orm: MikroORM, redis: IORedis, channel: string): void {
-  publishers.set(orm, { redis, channel });
+  // Keyed by the ORM's configuration, which every EntityManager forked from it shares.
+  publishers.set(orm.config, { redis, channel });
 }
 
 /** The advisory lock every insert into the log takes, so cursors are assigned in commit order. */
@@ -93,8 +94,20 @@ const LOG_LOCK = 'notifications:change_log';
  * @param ctx - the handler context
  */
 export async function recordChange(tem: EntityManager, e: HubEvent, ctx: EventHandlerContext): Promise<void> {
+  const cursor = await insertChange(tem, e);
+  if (cursor) ctx.afterCommit(async () => signalChange(ctx.orm, cursor));
+}
+
+/**
+ * Inserts the change an event makes to a child, if any, in the caller's transaction (under the log's lock, so
+ * cursors follow commit order). A redelivered event adds nothing.
+ * @param tem - the transaction's EntityManager
+ * @param e - the event
+ * @returns the new cursor, or null when the event changes no child or was already recorded
+ */
+export async function insertChange(tem: EntityManager, e: HubEvent): Promise<string | null> {
   const c = changeOf(e);
-  if (!c) return;
+  if (!c) return null;
   await tem.execute('select pg_advisory_xact_lock(hashtext(?))', [LOG_LOCK]);
   const schema = tem.config.get('schema') as string;
   const rows = await tem.execute(
@@ -104,10 +117,32 @@ export async function recordChange(tem: EntityManager, e: HubEvent, ctx: EventHa
     [c.eventId, c.kind, c.childId, c.placingAuthority, c.providerId, c.placementId, c.planId, c.reviewId, c.notificationId,
       c.deadline ? JSON.stringify(c.deadline) : null, c.at],
   );
-  const signal = publishers.get(ctx.orm);
-  if (!signal || rows.length === 0) return;
-  const cursor = String((rows[0] as { cursor: string }).cursor);
-  ctx.afterCommit(() => signal.redis.publish(signal.channel, cursor).catch(() => undefined));
+  return rows.length ? String((rows[0] as { cursor: string }).cursor) : null;
+}
+
+/**
+ * Tells this process's change feeds (and, through Redis, every instance's) that the log grew. Call it once the
+ * transaction that inserted the change has committed; a lost signal costs at most the feeds' poll interval.
+ * @param from - the service's ORM, or an EntityManager of it
+ * @param cursor - the new cursor
+ */
+export async function signalChange(from: MikroORM | EntityManager, cursor: string): Promise<void> {
+  const signal = publishers.get(from.config);
+  if (signal) await signal.redis.publish(signal.channel, cursor).catch(() => undefined);
+}
+
+/**
+ * The change of an event this service records itself (a notification delivered, failed, retried or discarded),
+ * inserted in the transaction that records the event: these never travel through the service's own queue.
+ * @param tem - the transaction's EntityManager
+ * @param row - the outbox row just recorded (recordEvent)
+ * @returns the new cursor, or null
+ */
+export function insertOwnChange(tem: EntityManager, row: OutboxEvent): Promise<string | null> {
+  return insertChange(tem, {
+    id: row.id, type: row.type, source: 'notifications', occurredAt: row.occurredAt.toISOString(), aggregateType: row.aggregateType,
+    aggregateId: row.aggregateId, childId: row.childId ?? null, payload: row.payload, actor: row.actor ?? null,
+  } as unknown as HubEvent);
 }
 
 /** Which rows a caller could be told about, before the per-change check (an index-friendly narrowing). */

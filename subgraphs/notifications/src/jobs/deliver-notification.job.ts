@@ -7,6 +7,7 @@ import { AttemptRecord, NotificationEntity, NotificationStatusCode } from '../no
 import { resolveTarget } from '../recipient/recipient-directory';
 import { EmailSender, sendWebhook } from '../delivery/senders';
 import type { DeliverNotificationData } from './delivery-queue';
+import { insertOwnChange, signalChange } from '../changes/change-log';
 
 /** What the delivery processor needs. */
 export interface DeliveryDeps {
@@ -16,7 +17,8 @@ export interface DeliveryDeps {
 }
 
 async function finish(orm: MikroORM, id: string, patch: Partial<NotificationEntity>, event?: 'NotificationDelivered' | 'NotificationFailed', attempt?: AttemptRecord, onlyFrom?: NotificationStatusCode[]): Promise<boolean> {
-  return (orm.em.fork() as EntityManager).transactional(async (em) => {
+  let cursor: string | null = null;
+  const done = await (orm.em.fork() as EntityManager).transactional(async (em) => {
     const n = await em.findOneOrFail(NotificationEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     // An operator's discard wins over a delivery outcome that arrives after it.
     if (n.status === 'DISCARDED') return false;
@@ -24,13 +26,18 @@ async function finish(orm: MikroORM, id: string, patch: Partial<NotificationEnti
     Object.assign(n, patch);
     if (attempt) n.attemptLog = [...(n.attemptLog ?? []), attempt].slice(-50);
     if (event) {
-      recordEvent(em, {
+      const row = recordEvent(em, {
         type: event, aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
         payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, channel: n.channel, attempts: n.attempts, status: n.status },
       });
+      // The receipt's live change is written here: the service does not consume its own events.
+      await em.flush();
+      cursor = await insertOwnChange(em, row);
     }
     return true;
   });
+  if (cursor) await signalChange(orm, cursor);
+  return done;
 }
 
 /**

@@ -3,7 +3,8 @@ import { FilterQuery, LockMode } from '@mikro-orm/core';
 import {
   ConflictError, decodeCursor, ForbiddenError, hasRole, InputError, NotFoundError, pageSize, Principal, recordEvent, requireRole, toConnection,
 } from '@hub/service-kit';
-import type { ConnectionShape } from '@hub/service-kit';
+import type { ConnectionShape, OutboxEvent } from '@hub/service-kit';
+import { insertOwnChange, signalChange } from '../changes/change-log';
 import { NotificationEntity } from './notification.entity';
 import type { DeliveryQueue } from '../jobs/delivery-queue';
 import type { NotificationsArgs, RetryNotificationsFilter } from './notification.input';
@@ -59,14 +60,30 @@ export class NotificationService {
     return { page: toConnection(rows, size, keyOf, total, Boolean(a.after)), metadataOnly };
   }
 
+  /** Cursors of live changes written in the current transaction, signalled once it commits. */
+  private readonly changes: string[] = [];
+
+  /** Writes the live change of an event this service records (it does not consume its own events). */
+  private async ownChange(em: EntityManager, row: OutboxEvent): Promise<void> {
+    await em.flush();
+    const cursor = await insertOwnChange(em, row);
+    if (cursor) this.changes.push(cursor);
+  }
+
+  private async signalChanges(): Promise<void> {
+    const last = this.changes.splice(0).pop();
+    if (last) await signalChange(this.em, last);
+  }
+
   private async markForRetry(em: EntityManager, n: NotificationEntity): Promise<void> {
     n.status = 'PENDING';
     // A fresh attempt budget, kept on the row.
     n.budgetFrom = n.attempts;
-    recordEvent(em, {
+    const event = recordEvent(em, {
       type: 'NotificationRetried', aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
       payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, attempts: n.attempts }, actor: this.principal,
     });
+    await this.ownChange(em, event);
   }
 
   private async requeue(ids: string[]): Promise<void> {
@@ -93,6 +110,7 @@ export class NotificationService {
       recordOpsAction(em, this.principal, this.requestId, { action: 'RETRY', target: row.id, scope: { ruleId: row.ruleId, placingAuthority: row.placingAuthority ?? null }, count: 1 });
       return row;
     });
+    await this.signalChanges();
     await this.requeue([n.id]);
     return n;
   }
@@ -144,6 +162,7 @@ export class NotificationService {
       recordOpsAction(em, this.principal, this.requestId, { action: 'BULK_RETRY', scope, count: done.length });
       return done;
     });
+    await this.signalChanges();
     await this.requeue(ids);
     return ids.length;
   }
@@ -158,7 +177,7 @@ export class NotificationService {
     requireRole(this.principal, ['OPS'], 'discard notifications');
     const why = reason.trim();
     if (!why) throw new InputError('a reason is required', { field: 'reason', reason: 'REQUIRED' });
-    return this.em.transactional(async (em) => {
+    const discarded = await this.em.transactional(async (em) => {
       const row = await em.findOne(NotificationEntity, { id });
       if (!row) throw new NotFoundError('no such notification', { id });
       if (row.status === 'DELIVERED') throw new ConflictError('a delivered notification cannot be discarded', { reason: 'ALREADY_DELIVERED' });
@@ -166,11 +185,14 @@ export class NotificationService {
       row.status = 'DISCARDED';
       row.discardReason = why.slice(0, 2000);
       recordOpsAction(em, this.principal, this.requestId, { action: 'DISCARD', target: row.id, scope: { ruleId: row.ruleId, placingAuthority: row.placingAuthority ?? null }, count: 1, reason: row.discardReason });
-      recordEvent(em, {
+      const event = recordEvent(em, {
         type: 'NotificationDiscarded', aggregateType: 'Notification', aggregateId: row.id, childId: row.childId ?? null,
         payload: { notificationId: row.id, ruleId: row.ruleId, recipientKind: row.recipientKind, childId: row.childId ?? null, placingAuthority: row.placingAuthority ?? null }, actor: this.principal,
       });
+      await this.ownChange(em, event);
       return row;
     });
+    await this.signalChanges();
+    return discarded;
   }
 }
