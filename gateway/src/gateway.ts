@@ -7,13 +7,14 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 // Hive package from CommonJS loads a second copy of it.
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
-import { DEFAULT_MAX_BODY_BYTES, openRedis, readBoundedBody, sendPayloadTooLarge, TokenVerifier } from '@hub/service-kit';
+import { DEFAULT_MAX_BODY_BYTES, openRedis, readBoundedBody, renderMetrics, sendPayloadTooLarge, TokenVerifier } from '@hub/service-kit';
 import { resolveLimits, GatewayOptions, RunningGateway } from './options';
 import { SharedRateLimiter } from './limits/rate-limiter';
 import { useCallerGuard, HubContext } from './plugins/use-caller-guard';
 import { useOperationLimits } from './plugins/use-operation-limits';
 import { useRequestShape } from './plugins/use-request-shape';
 import { useUpstreamSignature } from './plugins/use-upstream-signature';
+import { useMetrics } from './plugins/use-metrics';
 import { corsOption, corsPolicy } from './cors';
 import { upstreamTransportEntries } from './upstream';
 import { hiveLoggerFrom } from './hive-logger';
@@ -106,6 +107,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     inboundInflightRequestDeduplication: false,
     ...(production ? { disableIntrospection: {} } : {}),
     plugins: () => [
+      useMetrics(),
       useRequestShape(),
       useCallerGuard({
         verifier,
@@ -140,6 +142,19 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const httpServer = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthcheck') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      renderMetrics().then(
+        (m) => {
+          res.writeHead(200, { 'content-type': m.contentType });
+          res.end(m.body);
+        },
+        (err) => {
+          o.log.error({ err }, 'metrics could not be collected');
+          sendJson(res, 500, { error: 'metrics unavailable' });
+        },
+      );
+      return;
+    }
     if (provider(req, res, path)) return;
     if (board?.(req, res, path)) return;
     if (path === '/readiness') {

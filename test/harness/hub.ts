@@ -18,6 +18,8 @@ import { startGateway, GatewayLimits } from '@hub/gateway';
 export interface Hub {
   url: string;
   subgraphs: Record<'children' | 'plans' | 'reviews' | 'notifications', RunningSubgraph>;
+  /** With `split`, the worker process of each service (the `subgraphs` then run the API role only). */
+  workers?: Record<'children' | 'plans' | 'reviews' | 'notifications', RunningSubgraph>;
   queuePrefix: string;
   /** POST to the gateway with a bearer token. */
   query<T = Record<string, any>>(q: string, variables?: Record<string, unknown>, authorization?: string): Promise<GqlResult<T>>;
@@ -31,7 +33,7 @@ export interface Hub {
  * @param o - `env` overrides passed to the subgraph configuration
  * @returns the running hub
  */
-export async function startHub(o: { label?: string; limits?: GatewayLimits } = {}): Promise<Hub> {
+export async function startHub(o: { label?: string; limits?: GatewayLimits; split?: boolean } = {}): Promise<Hub> {
   const db = await freshDatabase(o.label ?? 'e2e');
   const config = testConfig(db.url);
   const queuePrefix = `e2e${randomUUID().slice(0, 8)}`;
@@ -39,8 +41,10 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits } = {
   const defs = { children: childrenSubgraph, plans: plansSubgraph, reviews: reviewsSubgraph, notifications: notificationsSubgraph } as const;
   const subgraphs = {} as Hub['subgraphs'];
   // Sequentially: each applies its migrations; the database is created by the first.
+  const workers = o.split ? ({} as NonNullable<Hub['workers']>) : undefined;
   for (const [name, def] of Object.entries(defs)) {
-    subgraphs[name as keyof typeof defs] = await startSubgraph(def as never, { config, port: 0, log, queuePrefix });
+    subgraphs[name as keyof typeof defs] = await startSubgraph(def as never, { config, port: 0, log, queuePrefix, role: o.split ? 'api' : 'all' });
+    if (workers) workers[name as keyof typeof defs] = await startSubgraph(def as never, { config, port: 0, log, queuePrefix, role: 'worker' });
   }
   const composed = composeServices(
     Object.entries(subgraphs).map(([name, s]) => ({ name, typeDefs: parse(subgraphSdl(s.schema)), url: s.url })),
@@ -66,6 +70,7 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits } = {
   return {
     url,
     subgraphs,
+    workers,
     queuePrefix,
     query: (q, variables = {}, authorization) => gql(url, q, variables, authorization),
     async settle(timeoutMs = 15_000) {
@@ -89,7 +94,7 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits } = {
     },
     async stop() {
       await gateway.stop();
-      for (const s of Object.values(subgraphs)) await s.stop();
+      for (const s of [...Object.values(subgraphs), ...Object.values(workers ?? {})]) await s.stop();
       for (const q of queues) await q.close();
       connection.disconnect();
       await obliterateQueues(queuePrefix);

@@ -70,6 +70,17 @@ export type { RequestBase, RunningServer, SubgraphServerOptions } from './http/s
 export { attachSubgraphWebSocket, tokenExpiry, WS_CLOSE } from './http/subgraph-websocket';
 export type { SubgraphWebSocketOptions } from './http/subgraph-websocket';
 export { startSubgraph, onShutdown } from './subgraph';
+export { PROCESS_ROLES, processRoleFrom, runsApi, runsWorkers } from './runtime/process-role';
+export type { ProcessRole } from './runtime/process-role';
+export { runExclusively } from './runtime/exclusive';
+export {
+  metricsRegistry, renderMetrics, operationLabel, errorCodeLabel, observeDelivery, MAX_OPERATIONS,
+  requestsTotal, requestDuration, errorsTotal, deadlinesOverdue,
+} from './runtime/metrics';
+export type { Sample } from './runtime/metrics';
+export { reportOutbox, reportQueues, QUEUE_STATES } from './runtime/service-metrics';
+export { traceCarrier, inCarriedTrace, SpanKind } from './runtime/trace-context';
+export type { TraceCarrier } from './runtime/trace-context';
 export type { SubgraphDefinition, SubgraphDeps, StartSubgraphOptions, RunningSubgraph } from './subgraph';
 export { OPERATION_LIMIT_DEFAULTS, operationLimitsFromEnv, resolveOperationLimits, tokenLimitError, shapeLimitErrors, costLimitError, coerceVariables } from './limits/operation-limits';
 export type { OperationLimits, OperationLimitCode } from './limits/operation-limits';

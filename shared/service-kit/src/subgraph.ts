@@ -15,6 +15,10 @@ import { createServiceContext, ServiceContext } from './context';
 import { refreshCalendar } from './calendar/hub-calendar';
 import { RunningServer, startSubgraphServer } from './http/subgraph-server';
 import { operationLimitsFromEnv } from './limits/operation-limits';
+import { ProcessRole, runsApi, runsWorkers } from './runtime/process-role';
+import { QUEUES } from './events/contracts';
+import { eventHandlingLag } from './runtime/metrics';
+import { reportOutbox, reportQueues } from './runtime/service-metrics';
 
 /** Everything the runner needs to know about one subgraph. */
 export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
@@ -38,8 +42,10 @@ export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
      */
     concurrency?: number;
   };
-  /** Extra background workers (e.g. notification deliveries). */
+  /** Extra background workers (e.g. notification deliveries) and scheduled sweeps: run by `worker` and `all` processes. */
   workers?(deps: SubgraphDeps): Array<{ close(): Promise<void> }>;
+  /** What each API instance runs beside its GraphQL server (e.g. the live change feed of its own subscribers). */
+  apiServices?(deps: SubgraphDeps): Array<{ close(): Promise<void> }>;
 }
 
 /** What a running subgraph shares with its workers. */
@@ -50,6 +56,8 @@ export interface SubgraphDeps {
   redis: IORedis;
   workerConnection: () => IORedis;
   queuePrefix?: string;
+  /** What this process runs. */
+  role: ProcessRole;
 }
 
 /** Options of {@link startSubgraph}. */
@@ -60,10 +68,15 @@ export interface StartSubgraphOptions {
   log?: Logger;
   /** BullMQ prefix (tests use a unique one). */
   queuePrefix?: string;
-  /** Run the outbox relay in this process. @default true */
+  /** Run the outbox relay in this process. @default true when the role runs workers */
   relay?: boolean;
-  /** Run event consumers and workers in this process. @default true */
+  /** Run event consumers and workers in this process. @default true when the role runs workers */
   workers?: boolean;
+  /**
+   * What this process runs: `api` (GraphQL and the per-instance services), `worker` (relay, consumers, workers,
+   * sweeps; the HTTP server answers the probes and `/metrics` only) or `all`. @default all
+   */
+  role?: ProcessRole;
 }
 
 /** A running subgraph with its ORM, relay and workers. */
@@ -97,12 +110,18 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
     return c;
   };
   const closers: Array<{ close(): Promise<void> }> = [];
+  const role = o.role ?? 'all';
+  const deps: SubgraphDeps = { orm, config: o.config, log, redis, workerConnection, queuePrefix: o.queuePrefix, role };
   let relay: OutboxRelay | undefined;
-  if (o.relay !== false) {
+  const stopReportingOutbox = reportOutbox(orm, def.name);
+  if (o.relay ?? runsWorkers(role)) {
     relay = new OutboxRelay({ orm, source: def.name, redis, log, pollMs: o.config.relayPollMs, confirmAfterMs: o.config.outboxConfirmMs, prefix: o.queuePrefix });
     relay.start();
   }
-  if (o.workers !== false) {
+  if (o.workers ?? runsWorkers(role)) {
+    // Every worker reports every queue of the hub, so a queue whose own consumers are all down still shows its lag
+    // (aggregate with max by (queue)).
+    closers.push(reportQueues(redis, [...new Set(Object.values(QUEUES))], o.queuePrefix));
     if (def.consumes) {
       const consumes = def.consumes;
       const w: Worker = startEventConsumer({
@@ -112,13 +131,15 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
         log,
         prefix: o.queuePrefix,
         handle: async (e) => {
+          eventHandlingLag.observe({ queue: consumes.queue }, Math.max(0, (Date.now() - Date.parse(e.occurredAt)) / 1000));
           await consumes.handle(orm, e, log);
         },
       });
       closers.push(w);
     }
-    if (def.workers) closers.push(...def.workers({ orm, config: o.config, log, redis, workerConnection, queuePrefix: o.queuePrefix }));
+    if (def.workers) closers.push(...def.workers(deps));
   }
+  if (runsApi(role) && def.apiServices) closers.push(...def.apiServices(deps));
   const server = await startSubgraphServer<C>({
     name: def.name,
     port: o.port,
@@ -127,6 +148,7 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
     verifier,
     log,
     introspection: o.config.nodeEnv !== 'production',
+    graphql: runsApi(role),
     signingSecret: o.config.gatewaySigningSecret,
     // The same variables as the gateway's: a limit raised there is raised behind it.
     limits: operationLimitsFromEnv(process.env),
@@ -137,18 +159,24 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
       return (await redis.ping()) === 'PONG';
     },
   });
+  let stopped: Promise<void> | undefined;
   return {
     ...server,
     orm,
     relay,
     schema,
-    async stop() {
-      clearInterval(calendarTimer);
-      await server.stop();
-      await relay?.stop();
-      await Promise.all(closers.map((c) => c.close()));
-      for (const c of connections) c.disconnect();
-      await orm.close();
+    // Once: a second call (a supervisor and a test's teardown, say) waits for the first.
+    stop() {
+      stopped ??= (async () => {
+        clearInterval(calendarTimer);
+        stopReportingOutbox();
+        await server.stop();
+        await relay?.stop();
+        await Promise.all(closers.map((c) => c.close()));
+        for (const c of connections) c.disconnect();
+        await orm.close();
+      })();
+      return stopped;
     },
   };
 }

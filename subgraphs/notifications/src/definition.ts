@@ -9,6 +9,7 @@ import { IroContactEntity } from './recipient/iro-contact.entity';
 import { ChildContactAddressEntity } from './recipient/child-contact.entity';
 import { notificationsEventHandlers } from './events/handle-event';
 import { startNotificationWorkers } from './jobs/worker';
+import { DeliveryQueue, registerDeliveryQueue } from './jobs/delivery-queue';
 import { ChangeLogEntry } from './changes/change.entity';
 import { OpsActionEntity } from './ops/ops-action.entity';
 import { startChangeFeed } from './changes/change-feed';
@@ -33,6 +34,15 @@ export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
     concurrency: loadNotificationsConfig(process.env).consumerConcurrency,
     ...notificationsEventHandlers(() => loadNotificationsConfig(process.env)),
   },
-  // Deliveries, and the live change feed of this instance's subscribers.
-  workers: (deps) => [...startNotificationWorkers(deps), ...startChangeFeed(deps)],
+  // Deliveries and the sweeper.
+  workers: (deps) => startNotificationWorkers(deps),
+  // The live change feed of this instance's subscribers; an API-only process also gets the deliveries' producer,
+  // so the ops mutations (retry) enqueue at once (with workers in the process, they register theirs).
+  apiServices: (deps) => {
+    const services = startChangeFeed(deps);
+    if (deps.role !== 'api') return services;
+    const producer = new DeliveryQueue(deps.redis, loadNotificationsConfig(process.env), deps.queuePrefix);
+    registerDeliveryQueue(deps.orm, producer);
+    return [...services, { close: () => producer.close() }];
+  },
 };

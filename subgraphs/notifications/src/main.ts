@@ -1,14 +1,16 @@
 import 'reflect-metadata';
-import { createLogger, loadHubConfig, onShutdown, portFrom, startSubgraph } from '@hub/service-kit';
+import { createLogger, loadHubConfig, onShutdown, portFrom, processRoleFrom, startSubgraph } from '@hub/service-kit';
 import { notificationsSubgraph } from './definition';
 import { loadNotificationsConfig } from './config';
 
 async function main() {
   const config = loadHubConfig();
+  // --role api|worker|all or HUB_ROLE: the API, the background work, or both (the default).
+  const role = processRoleFrom(process.argv.slice(2), process.env);
   const log = createLogger('notifications', config.logLevel);
   const own = loadNotificationsConfig(process.env);
   if (!own.smtpUrl) log.warn('SMTP_URL is not set: e-mails are written to the development jsonTransport and marked DELIVERED with a note, not sent');
-  const running = await startSubgraph(notificationsSubgraph, { config, log, port: portFrom(process.env, 'NOTIFICATIONS_PORT', 4004), host: process.env.HOST });
+  const running = await startSubgraph(notificationsSubgraph, { config, log, port: portFrom(process.env, 'NOTIFICATIONS_PORT', 4004), host: process.env.HOST, role });
   onShutdown(running.stop, log);
 }
 

@@ -18,7 +18,7 @@ import { HealthAssessmentEntity } from './case-record/health-assessment.entity';
 import { DecisionProcessEntity } from './case-record/decision-process.entity';
 import { DeadlineDueSweepEntity } from './deadline/deadline-due.entity';
 import { OpenDeadlineDayEntity } from './deadline/open-deadline-day.entity';
-import { startDeadlineDueJob } from './deadline/deadline-due.job';
+import { reportOverdueDeadlines, startDeadlineDueJob } from './deadline/deadline-due.job';
 
 /** The plans service's entities. */
 export const plansEntities = [
@@ -38,5 +38,6 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   // Every children and reviews event: facts and the deadline ledger, idempotent by event id.
   consumes: { queue: QUEUES.eventsPlans, ...plansEventHandlers },
   // Open deadlines whose due instant passed are announced (DeadlineFellDue), once across instances.
-  workers: (deps) => startDeadlineDueJob(deps),
+  // Overdue deadlines per authority are reported by the workers' /metrics.
+  workers: (deps) => [...startDeadlineDueJob(deps), ...reportOverdueDeadlines(deps)],
 };

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { createLogger, loadHubConfig, onShutdown, portFrom, startSubgraph } from '@hub/service-kit';
+import { createLogger, loadHubConfig, onShutdown, portFrom, processRoleFrom, startSubgraph } from '@hub/service-kit';
 import { plansSubgraph } from './definition';
 
 async function main() {
   const config = loadHubConfig();
+  // --role api|worker|all or HUB_ROLE: the API, the background work, or both (the default).
+  const role = processRoleFrom(process.argv.slice(2), process.env);
   const log = createLogger('plans', config.logLevel);
-  const running = await startSubgraph(plansSubgraph, { config, log, port: portFrom(process.env, 'PLANS_PORT', 4002), host: process.env.HOST });
+  const running = await startSubgraph(plansSubgraph, { config, log, port: portFrom(process.env, 'PLANS_PORT', 4002), host: process.env.HOST, role });
   onShutdown(running.stop, log);
 }
 

@@ -1,4 +1,4 @@
-import { now as hubNow, ProcessedEvent, QUEUES, SubgraphDefinition } from '@hub/service-kit';
+import { now as hubNow, ProcessedEvent, QUEUES, runExclusively, SubgraphDefinition } from '@hub/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createReviewsContext, ReviewsContext } from './context';
 import { buildReviewsSchema } from './schema';
@@ -38,8 +38,9 @@ export function defineReviewsSubgraph(settings: ReviewsConfig = reviewsConfig): 
       if (settings.escalationSweepMs === 0) return [];
       let running: Promise<unknown> = Promise.resolve();
       const timer = setInterval(() => {
-        running = escalateOverdue(orm.em.fork() as EntityManager, hubNow())
-          .then((done) => done.length && log.info({ escalated: done.length }, 'review requests escalated (PA-ESCALATE)'))
+        // One instance sweeps at a time; the others skip this tick.
+        running = runExclusively(orm, 'reviews:escalation-sweep', () => escalateOverdue(orm.em.fork() as EntityManager, hubNow()))
+          .then((done) => done?.length && log.info({ escalated: done.length }, 'review requests escalated (PA-ESCALATE)'))
           .catch((err) => log.error({ err }, 'escalation sweep failed'));
       }, settings.escalationSweepMs);
       timer.unref();

@@ -20,10 +20,23 @@ export class KitOutboxConfirmation20261201 extends Migration {
   }
 }
 
+/** Outbox rows keep the trace context of the change that recorded them, so the relay and consumers join its trace. */
+export class KitOutboxTraceContext20261202 extends Migration {
+  override async up(): Promise<void> {
+    const table = `"${this.config.get('schema') as string}"."outbox_event"`;
+    this.addSql(`do $$ begin
+      if to_regclass('${table}') is not null then
+        alter table ${table} add column if not exists "trace_context" jsonb null;
+      end if;
+    end $$;`);
+  }
+}
+
 /**
  * Migrations of the tables the kit adds to every service's schema, applied after the service's own (each
  * service's first migration creates them). Names are unique across services' migrations.
  */
 export const kitMigrations: MigrationObject[] = [
   { name: 'KitOutboxConfirmation20261201', class: KitOutboxConfirmation20261201 },
+  { name: 'KitOutboxTraceContext20261202', class: KitOutboxTraceContext20261202 },
 ];

@@ -4,6 +4,7 @@
  */
 
 import type { EventPayloads } from './payloads';
+import type { TraceCarrier } from '../runtime/trace-context';
 
 /** Every event type. Add freely; never rename (consumers and stored jobs use these strings). */
 export const EVENT_TYPES = [
@@ -77,6 +78,8 @@ export interface HubEventOf<T extends EventType> {
   childId?: string | null;
   payload: EventPayloads[T];
   actor?: { sub: string; org: string; roles: string[] } | null;
+  /** W3C trace context of the relay's publishing span (a child of the recording request's), when tracing is on. */
+  trace?: TraceCarrier;
 }
 
 /** An event of any of the given types: a union discriminated by `type`, so a switch narrows the payload. */

@@ -2,6 +2,7 @@ import { Worker, Job, UnrecoverableError } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { Logger } from '../logger';
 import type { HubEvent } from './contracts';
+import { inCarriedTrace, SpanKind } from '../runtime/trace-context';
 
 /** Options of {@link startEventConsumer}. */
 export interface EventConsumerOptions {
@@ -41,7 +42,10 @@ export function startEventConsumer(o: EventConsumerOptions): Worker {
     o.queue,
     async (job: Job<HubEvent>) => {
       if (!job.data?.id || !job.data?.type) throw new UnrecoverableError('malformed event payload');
-      await o.handle(job.data);
+      // In the trace of the request that recorded the event (carried through the outbox and the job).
+      await inCarriedTrace(job.data.trace, `consume ${job.data.type}`, SpanKind.CONSUMER, {
+        'messaging.system': 'bullmq', 'messaging.destination.name': o.queue, 'hub.event.type': job.data.type, 'hub.job.attempt': job.attemptsMade + 1,
+      }, () => o.handle(job.data));
       // Applied: the completed job (kept a while so the relay can confirm the outbox row) holds ids, not case text.
       await job.updateData(leanEvent(job.data) as HubEvent).catch((err) => o.log.warn({ err, jobId: job.id, queue: o.queue }, 'completed event job not trimmed'));
     },

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { TraceCarrier } from '../runtime/trace-context';
 
 /**
  * A domain event waiting in the service's own schema. It is persisted in the same transaction as the change
@@ -41,4 +42,8 @@ export class OutboxEvent {
   /** When every consumer queue it went to had completed its job; until then the relay may publish it again. */
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   confirmedAt?: Date | null;
+
+  /** The trace context of the change that recorded it (W3C traceparent), when tracing is on. */
+  @Property({ type: 'json', nullable: true })
+  traceContext?: TraceCarrier | null;
 }

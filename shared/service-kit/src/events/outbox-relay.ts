@@ -3,6 +3,7 @@ import type IORedis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/core';
 import { Pool } from 'pg';
 import type { Logger } from '../logger';
+import { inCarriedTrace, SpanKind, traceCarrier, TraceCarrier } from '../runtime/trace-context';
 import { CHANGE_FEED_CHANNEL, EVENT_ROUTES, EventSource, EventType, HubEvent } from './contracts';
 
 /** Options of {@link OutboxRelay}. */
@@ -44,6 +45,7 @@ interface Row {
   payload: unknown;
   actor: HubEvent['actor'];
   occurred_at: Date;
+  trace_context: TraceCarrier | null;
 }
 
 /**
@@ -132,6 +134,7 @@ export class OutboxRelay {
       childId: row.child_id,
       payload: row.payload,
       actor: row.actor,
+      ...(row.trace_context ? { trace: row.trace_context } : {}),
     } as HubEvent;
   }
 
@@ -148,7 +151,7 @@ export class OutboxRelay {
     try {
       await client.query('begin');
       const res = await client.query(
-        `select id, type, aggregate_type, aggregate_id, child_id, payload, actor, occurred_at
+        `select id, type, aggregate_type, aggregate_id, child_id, payload, actor, occurred_at, trace_context
            from "${schema}".outbox_event
           where confirmed_at is null and published_at is not null and published_at < now() - make_interval(secs => $2::float8 / 1000)
           order by published_at limit $1 for update skip locked`,
@@ -198,7 +201,7 @@ export class OutboxRelay {
     try {
       await client.query('begin');
       const res = await client.query(
-        `select id, type, aggregate_type, aggregate_id, child_id, payload, actor, occurred_at
+        `select id, type, aggregate_type, aggregate_id, child_id, payload, actor, occurred_at, trace_context
            from "${schema}".outbox_event where published_at is null
            order by occurred_at, id limit $1 for update skip locked`,
         [this.o.batchSize ?? 200],
@@ -209,9 +212,13 @@ export class OutboxRelay {
         return 0;
       }
       for (const row of rows) {
-        const event = this.eventOf(row);
-        await Promise.all(routesOf(event.type, event.source).map((queue) => this.enqueue(queue, event)));
-        await withTimeout(this.o.redis.publish(CHANGE_FEED_CHANNEL, JSON.stringify(event)), this.o.redisTimeoutMs ?? 5000);
+        // Published in the recording request's trace; the jobs carry the publishing span's context.
+        await inCarriedTrace(row.trace_context, `publish ${row.type}`, SpanKind.PRODUCER, { 'hub.event.type': row.type, 'hub.service': this.o.source }, async () => {
+          const carrier = traceCarrier();
+          const event = { ...this.eventOf(row), ...(carrier ? { trace: carrier } : {}) } as HubEvent;
+          await Promise.all(routesOf(event.type, event.source).map((queue) => this.enqueue(queue, event)));
+          await withTimeout(this.o.redis.publish(CHANGE_FEED_CHANNEL, JSON.stringify(event)), this.o.redisTimeoutMs ?? 5000);
+        });
       }
       await client.query(`update "${schema}".outbox_event set published_at = now() where id = any($1::uuid[])`, [rows.map((r) => r.id)]);
       await client.query('commit');

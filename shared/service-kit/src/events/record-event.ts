@@ -4,6 +4,7 @@ import type { EventType } from './contracts';
 import type { EventPayloads } from './payloads';
 import { eventProblems } from './payload-schemas';
 import type { Principal } from '../auth/principal';
+import { traceCarrier } from '../runtime/trace-context';
 
 /** What a service says when it records an event of type `T`. */
 export interface NewEvent<T extends EventType = EventType> {
@@ -44,6 +45,8 @@ export function recordEvent<T extends EventType>(em: EntityManager, e: NewEvent<
     childId,
     payload: e.payload,
     actor: e.actor ? { sub: e.actor.sub, org: e.actor.org, roles: [...e.actor.roles] } : null,
+    // The request's (or the consumer's) trace, carried by the relay into the event and its jobs.
+    traceContext: traceCarrier() ?? null,
   } as never);
   em.persist(row);
   return row;

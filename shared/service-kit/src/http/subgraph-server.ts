@@ -8,7 +8,8 @@ import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verify';
 import { createFormatError } from '../graphql/errors';
-import { attributeStatements } from '../db/statement-counter';
+import { attributeStatements, StatementTally } from '../db/statement-counter';
+import { errorCodeLabel, errorsTotal, operationLabel, renderMetrics, requestDuration, requestsTotal, sqlStatementsPerRequest } from '../runtime/metrics';
 import {
   OperationLimits,
   costLimitError,
@@ -43,6 +44,8 @@ export interface SubgraphServerOptions<C extends object> {
   context: (base: RequestBase) => Promise<C> | C;
   /** Readiness probe: true when the service's dependencies answer. */
   readiness?: () => Promise<boolean>;
+  /** Serve GraphQL at `/graphql`; a worker process serves only the probes and `/metrics`. @default true */
+  graphql?: boolean;
   /** Allow introspection (off in production). @default true */
   introspection?: boolean;
   plugins?: ApolloServerPlugin<C>[];
@@ -136,6 +139,16 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       };
     },
   };
+  // Errors by code, as raised (before formatting hides an internal error's details).
+  const countErrors: ApolloServerPlugin<C> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) errorsTotal.inc({ service: o.name, code: errorCodeLabel(e.extensions?.code) });
+        },
+      };
+    },
+  };
   const baseFormatError = createFormatError(o.log);
   const apollo = new ApolloServer<C>({
     schema: o.schema,
@@ -144,7 +157,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       LIMIT_CODES.has(formatted.extensions?.code as string) ? formatted : baseFormatError(formatted, error),
     // Cache control off: the hub sets no cache hints, and its willResolveField hook made Apollo wrap every field
     // resolver of the schema (a promise and a hook call per field of every row of a list).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimit, ...(o.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimit, countErrors, ...(o.plugins ?? [])],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // The service's own handler (onShutdown) stops everything in order. Apollo's handler would race it: a second
@@ -161,11 +174,29 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
         const ready = o.readiness ? await o.readiness().catch(() => false) : true;
         return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: o.name });
       }
-      if (url.pathname !== '/graphql') return json(res, 404, { error: 'not found' });
+      if (url.pathname === '/metrics') {
+        const m = await renderMetrics();
+        res.writeHead(200, { 'content-type': m.contentType });
+        return res.end(m.body);
+      }
+      if (url.pathname !== '/graphql' || o.graphql === false) return json(res, 404, { error: 'not found' });
+      const started = process.hrtime.bigint();
+      let operation = 'anonymous';
+      res.once('finish', () => {
+        requestsTotal.inc({ service: o.name, operation });
+        requestDuration.observe({ service: o.name, operation }, Number(process.hrtime.bigint() - started) / 1e9);
+      });
+      const refuse = (status: number, code: string, message: string, extensions?: Record<string, unknown>) => {
+        errorsTotal.inc({ service: o.name, code });
+        return sendGraphQLError(res, status, code, message, extensions);
+      };
       let raw: Buffer = Buffer.alloc(0);
       if (req.method === 'POST') {
         const read = await readBoundedBody(req, maxBodyBytes);
-        if (!read.ok) return sendPayloadTooLarge(res, maxBodyBytes);
+        if (!read.ok) {
+          errorsTotal.inc({ service: o.name, code: 'PAYLOAD_TOO_LARGE' });
+          return sendPayloadTooLarge(res, maxBodyBytes);
+        }
         raw = read.body;
       }
       const header = (name: string) => {
@@ -180,7 +211,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       );
       if (!signature.ok) {
         o.log.warn({ reason: signature.reason, remote: req.socket.remoteAddress }, 'call without a valid gateway signature refused');
-        return sendGraphQLError(res, signature.status, signature.code, 'only calls signed by the gateway are accepted', { reason: signature.reason });
+        return refuse(signature.status, signature.code, 'only calls signed by the gateway are accepted', { reason: signature.reason });
       }
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) {
@@ -192,23 +223,26 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
         try {
           body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
         } catch {
-          return sendGraphQLError(res, 400, 'BAD_REQUEST', 'the body is not valid JSON');
+          return refuse(400, 'BAD_REQUEST', 'the body is not valid JSON');
         }
         if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
-          return sendGraphQLError(res, 400, 'BAD_REQUEST', 'the body must be a JSON object');
+          return refuse(400, 'BAD_REQUEST', 'the body must be a JSON object');
         }
         params = (body ?? {}) as SentParams;
       } else {
         params = { query: url.searchParams.get('query') ?? undefined, operationName: url.searchParams.get('operationName') ?? undefined };
       }
+      if (typeof params.operationName === 'string') operation = operationLabel(params.operationName);
       const refused = preflightErrors(params, limits);
       if (refused.length) {
+        for (const e of refused) errorsTotal.inc({ service: o.name, code: errorCodeLabel(e.extensions?.code) });
         res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
         return res.end(JSON.stringify({ errors: refused.map((e) => ({ message: e.message, extensions: { ...e.extensions, http: undefined } })) }));
       }
       const requestId = safeRequestId(req.headers['x-request-id']) ?? randomUUID();
       const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
       let ctxRef: C | undefined;
+      const tally: StatementTally = { count: 0 };
       const response = await attributeStatements(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
@@ -216,12 +250,13 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
           ctxRef = await o.context({ requestId, principal, operationName });
           return ctxRef;
         },
-      }));
+      }), tally);
       // The audit lines of this request are written (one insert) before the answer leaves, so a read is never
       // returned without its audit record.
       const done = ctxRef;
       const after = o.afterRequest;
-      if (done && after) await attributeStatements(requestId, () => after(done));
+      if (done && after) await attributeStatements(requestId, () => after(done), tally);
+      sqlStatementsPerRequest.observe({ service: o.name }, tally.count);
       for (const [k, v] of response.headers) res.setHeader(k, v);
       res.setHeader('x-request-id', requestId);
       res.statusCode = response.status ?? 200;
@@ -234,6 +269,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
     } catch (err) {
       const status = (err as { status?: number }).status ?? 500;
       o.log.error({ err }, 'request failed');
+      errorsTotal.inc({ service: o.name, code: 'INTERNAL_SERVER_ERROR' });
       if (!res.headersSent) json(res, status, { errors: [{ message: 'request failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }

@@ -1,7 +1,7 @@
 import { LockMode, MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Job, UnrecoverableError } from 'bullmq';
-import { recordEvent } from '@hub/service-kit';
+import { observeDelivery, recordEvent } from '@hub/service-kit';
 import type { NotificationsConfig } from '../config';
 import { AttemptRecord, NotificationEntity, NotificationStatusCode } from '../notification/notification.entity';
 import { resolveTarget } from '../recipient/recipient-directory';
@@ -77,12 +77,15 @@ export async function deliverNotification(deps: DeliveryDeps, job: Job<DeliverNo
         subject: n.subject, body: n.body, dueAt: n.dueAt.toISOString(), createdAt: n.createdAt.toISOString(),
       }, deps.config.webhookTimeoutMs)
       : await deps.email.send(target.address, n.id, n.subject, n.body);
+    const sent = took();
     await finish(deps.orm, id, { status: 'DELIVERED', deliveredAt: new Date(), lastError: null, deliveryNote: result.note ?? null }, 'NotificationDelivered',
-      { at: at.toISOString(), outcome: 'DELIVERED', durationMs: took() });
+      { at: at.toISOString(), outcome: 'DELIVERED', durationMs: sent });
+    observeDelivery(n.ruleId, target.channel, 'DELIVERED', sent / 1000);
   } catch (err) {
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     // The budget is the row's: attempts since it began (a re-created job does not reset it).
     const final = err instanceof UnrecoverableError || n.attempts - (n.budgetFrom ?? 0) >= deps.config.attempts;
+    observeDelivery(n.ruleId, target.channel, final ? 'FAILED' : 'RETRY', took() / 1000);
     await finish(deps.orm, id, { status: final ? 'FAILED' : 'PENDING', lastError: message }, final ? 'NotificationFailed' : undefined,
       { at: at.toISOString(), outcome: final ? 'FAILED' : 'RETRY', error: message, durationMs: took() });
     throw final && !(err instanceof UnrecoverableError) ? new UnrecoverableError(message) : err;

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { traceCarrier, TraceCarrier } from '@hub/service-kit';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { NotificationsConfig } from '../config';
@@ -7,6 +8,8 @@ import { DELIVER_NOTIFICATION_JOB, DELIVERY_QUEUE, deliveryJobId } from './queue
 /** Payload of a delivery job: the notification id only; the row is the source of truth. */
 export interface DeliverNotificationData {
   notificationId: string;
+  /** The trace of the event that created the notification (when tracing is on); the sweeper's jobs have none. */
+  trace?: TraceCarrier;
 }
 
 /** Producer side of the deliveries queue. */
@@ -24,9 +27,10 @@ export class DeliveryQueue {
    */
   async enqueue(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
+    const trace = traceCarrier();
     await this.queue.addBulk(ids.map((id) => ({
       name: DELIVER_NOTIFICATION_JOB,
-      data: { notificationId: id },
+      data: trace ? { notificationId: id, trace } : { notificationId: id },
       opts: {
         jobId: deliveryJobId(id),
         attempts: this.config.attempts,

@@ -1,5 +1,5 @@
 import { Worker } from 'bullmq';
-import type { SubgraphDeps } from '@hub/service-kit';
+import { inCarriedTrace, runExclusively, SpanKind, SubgraphDeps } from '@hub/service-kit';
 import { loadNotificationsConfig } from '../config';
 import { EmailSender } from '../delivery/senders';
 import { DeliveryQueue, registerDeliveryQueue } from './delivery-queue';
@@ -17,7 +17,10 @@ export function startNotificationWorkers(deps: SubgraphDeps): Array<{ close(): P
   const queue = new DeliveryQueue(deps.redis, config, deps.queuePrefix);
   registerDeliveryQueue(deps.orm, queue);
   const email = new EmailSender(config.smtpUrl, config.fromEmail);
-  const worker = new Worker(DELIVERY_QUEUE, (job) => deliverNotification({ orm: deps.orm, config, email }, job), {
+  // Each delivery runs in the trace of the event that created the notification (carried in the job data).
+  const worker = new Worker(DELIVERY_QUEUE, (job) => inCarriedTrace(job.data?.trace, 'deliver notification', SpanKind.CONSUMER, {
+    'messaging.system': 'bullmq', 'messaging.destination.name': DELIVERY_QUEUE, 'hub.job.attempt': job.attemptsMade + 1,
+  }, () => deliverNotification({ orm: deps.orm, config, email }, job)), {
     connection: deps.workerConnection(), prefix: deps.queuePrefix, concurrency: config.deliveryConcurrency,
     // A worker that dies loses its locks within 10 s; its jobs are picked up at the next 5 s stall check.
     lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2,
@@ -33,8 +36,9 @@ export function startNotificationWorkers(deps: SubgraphDeps): Array<{ close(): P
   });
   worker.on('error', (err) => deps.log.error({ err }, 'delivery worker error'));
   const timer = setInterval(() => {
-    sweepPending(deps.orm, queue, config.sweepAgeMs)
-      .then((r) => (r.enqueued.length || r.failed.length) && deps.log.info({ enqueued: r.enqueued.length, failed: r.failed.length }, 'sweeper: notifications without a live job'))
+    // One instance sweeps at a time; the others skip this tick.
+    runExclusively(deps.orm, 'notifications:sweep-pending', () => sweepPending(deps.orm, queue, config.sweepAgeMs))
+      .then((r) => r && (r.enqueued.length || r.failed.length) && deps.log.info({ enqueued: r.enqueued.length, failed: r.failed.length }, 'sweeper: notifications without a live job'))
       .catch((err) => deps.log.warn({ err }, 'sweeper: Redis or PostgreSQL unavailable'));
   }, config.sweepMs);
   timer.unref();

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConfigError, now, recordEvent, SubgraphDeps } from '@hub/service-kit';
+import { ConfigError, deadlinesOverdue, now, recordEvent, SubgraphDeps } from '@hub/service-kit';
 
 /** The advisory lock that makes one instance at a time sweep. */
 const SWEEP_LOCK = 'plans:deadline-due';
@@ -92,4 +92,23 @@ export function startDeadlineDueJob(deps: SubgraphDeps): Array<{ close(): Promis
   }, every);
   timer.unref();
   return [{ close: async () => { clearInterval(timer); await running; } }];
+}
+
+/**
+ * Reports, at each scrape of `/metrics`, the open deadlines past their due instant per placing authority
+ * (`hub_deadlines_overdue`): one grouped count, read by the worker processes.
+ * @param deps - what the running subgraph shares
+ * @returns closables (stops reporting)
+ */
+export function reportOverdueDeadlines(deps: SubgraphDeps): Array<{ close(): Promise<void> }> {
+  const schema = deps.orm.config.get('schema') as string;
+  const stop = deadlinesOverdue.add(async () => {
+    const rows = (await (deps.orm.em.fork() as EntityManager).getConnection().execute(
+      `select placing_authority, count(*)::int as n from "${schema}".deadline
+        where met_at is null and not_applicable = false and due_at < ? group by placing_authority`,
+      [now()],
+    )) as Array<{ placing_authority: string; n: number }>;
+    return rows.map((r) => ({ labels: { authority: r.placing_authority }, value: Number(r.n) }));
+  });
+  return [{ close: async () => void stop() }];
 }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChildAccess, childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
 import { computeDeadline, endOfLondonDay, HolidayCalendar, londonDate } from '@hub/statutory';
@@ -66,7 +67,11 @@ export async function recordRequestAnswered(em: EntityManager, r: ReviewRequestE
 export async function escalateOverdue(em: EntityManager, asOf: Date, authority?: string): Promise<ReviewRequestEntity[]> {
   return em.transactional(async (tem) => {
     // Candidates by date first (the escalate-by day is before today's London date), then exactly by instant.
-    const candidates = await tem.find(ReviewRequestEntity, { outcome: 'PENDING', escalateBy: { $lt: londonDate(asOf) } }, { orderBy: { requestedAt: 'asc' } });
+    // Rows another sweep (another instance, or the on-demand mutation) holds are skipped: each request is escalated,
+    // and its event recorded, once.
+    const candidates = await tem.find(ReviewRequestEntity, { outcome: 'PENDING', escalateBy: { $lt: londonDate(asOf) } }, {
+      orderBy: { requestedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+    });
     // An authority's case system escalates its own children's requests only (one lookup for the whole batch).
     const ownChildren = authority === undefined ? null : new Set(
       (await tem.find(ChildAccess, { childId: { $in: [...new Set(candidates.map((r) => r.childId))] }, placingAuthority: authority })).map((a) => a.childId),
