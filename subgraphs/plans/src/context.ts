@@ -16,7 +16,7 @@ export interface PlansLoaders {
   versionsByPlan: DataLoader<string, PlanVersionEntity[]>;
   circulationsByPlan: DataLoader<string, PlanCirculationEntity[]>;
   progressByPlan: DataLoader<string, PlanProgressEntity[]>;
-  /** Read-only: loaded outside the identity map, so a change to these rows would never be saved. */
+  /** Read-only: plain values, not managed entities, so a change to them would never be saved. */
   deadlinesByChild: DataLoader<string, DeadlineEntity[]>;
   placementsByChild: DataLoader<string, PlacementFactEntity[]>;
   periodsByChild: DataLoader<string, PeriodFactEntity[]>;
@@ -35,13 +35,8 @@ export interface PlansContext extends ServiceContext {
  */
 export function createPlansContext(base: ServiceContext): PlansContext {
   const em = base.em;
-  // readOnly: rows nothing in the request changes are not registered in the identity map (no snapshot, no
-  // change tracking), which is most of the cost of hydrating a long list such as a child's deadline ledger.
-  const grouped = <T extends object>(entity: new () => T, key: keyof T & string, order: Record<string, 'asc'>, readOnly = false) =>
-    groupedLoader<string, T>(
-      (ids) => em.find(entity, { [key]: { $in: [...ids] } } as never, { orderBy: order as never, disableIdentityMap: readOnly }),
-      (r) => r[key] as string,
-    );
+  const grouped = <T extends object>(entity: new () => T, key: keyof T & string, order: Record<string, 'asc'>) =>
+    groupedLoader<string, T>((ids) => em.find(entity, { [key]: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r[key] as string);
   return {
     ...base,
     loaders: {
@@ -50,7 +45,13 @@ export function createPlansContext(base: ServiceContext): PlansContext {
       versionsByPlan: grouped(PlanVersionEntity, 'planId', { version: 'asc' }),
       circulationsByPlan: grouped(PlanCirculationEntity, 'planId', { circulatedAt: 'asc' }),
       progressByPlan: grouped(PlanProgressEntity, 'planId', { recordedAt: 'asc' }),
-      deadlinesByChild: grouped(DeadlineEntity, 'childId', { dueAt: 'asc' }, true),
+      // The ledger is the longest list the service reads: its rows come back as plain values (columns mapped to
+      // properties, JSON parsed), with no entity built, hydrated or snapshotted per row.
+      deadlinesByChild: groupedLoader<string, DeadlineEntity>(
+        (ids) => em.createQueryBuilder(DeadlineEntity).select('*').where({ childId: { $in: [...ids] } }).orderBy({ dueAt: 'asc' })
+          .execute<DeadlineEntity[]>('all', true),
+        (r) => r.childId,
+      ),
       placementsByChild: grouped(PlacementFactEntity, 'childId', { startedAt: 'asc' }),
       periodsByChild: grouped(PeriodFactEntity, 'childId', { startedOn: 'asc' }),
       reviewsByChild: grouped(ReviewFactEntity, 'childId', { heldOn: 'asc' }),
