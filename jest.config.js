@@ -18,6 +18,7 @@ const moduleNameMapper = {
   '^@hub/statutory$': '<rootDir>/shared/statutory/src/index.ts',
   '^@hub/service-kit$': '<rootDir>/shared/service-kit/src/index.ts',
   '^@hub/service-kit/testing$': '<rootDir>/shared/service-kit/src/testing/index.ts',
+  '^@hub/service-kit/tracing$': '<rootDir>/shared/service-kit/src/runtime/tracing.ts',
   '^@hub/(children|plans|reviews|notifications)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@hub/gateway$': '<rootDir>/gateway/src/index.ts',
 };

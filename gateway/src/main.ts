@@ -1,3 +1,5 @@
+// First: tracing instruments the modules the gateway loads (off unless OTEL_* asks).
+import { tracing } from './tracing';
 // Entity classes of the service kit carry decorators: load the metadata polyfill before anything else.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    gateway.stop().then(
+    gateway.stop().then(() => tracing?.shutdown()).then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');

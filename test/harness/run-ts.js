@@ -13,6 +13,7 @@ const SOURCES = {
   '@hub/statutory': 'shared/statutory/src/index.ts',
   '@hub/service-kit': 'shared/service-kit/src/index.ts',
   '@hub/service-kit/testing': 'shared/service-kit/src/testing/index.ts',
+  '@hub/service-kit/tracing': 'shared/service-kit/src/runtime/tracing.ts',
   '@hub/children': 'subgraphs/children/src/index.ts',
   '@hub/plans': 'subgraphs/plans/src/index.ts',
   '@hub/reviews': 'subgraphs/reviews/src/index.ts',

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { errorCodeLabel, errorsTotal, operationLabel, requestDuration, requestsTotal } from '@hub/service-kit';
+import { errorCodeLabel, errorsTotal, operationLabel, operationNameOf, requestDuration, requestsTotal } from '@hub/service-kit';
 import type { HubContext } from './use-caller-guard';
 
 const SERVICE = 'gateway';
@@ -30,7 +30,7 @@ export function useMetrics(): GatewayPlugin<HubContext> {
     },
     onParams({ request, params }) {
       const s = seen.get(request);
-      if (s) s.operation = operationLabel(params.operationName);
+      if (s) s.operation = operationLabel(operationNameOf(params.operationName, params.query));
     },
     onResultProcess({ request, result }) {
       const s = seen.get(request);

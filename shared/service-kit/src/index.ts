@@ -51,13 +51,13 @@ export { ProcessedEvent, claimEvent } from './events/processed-event.entity';
 export { EVENT_TYPES, EVENT_SOURCE, QUEUES, EVENT_ROUTES, CHANGE_FEED_CHANNEL } from './events/contracts';
 export type { EventType, EventSource, HubEvent, HubEventOf } from './events/contracts';
 export { recordEvent, EventPayloadError } from './events/record-event';
+export type { NewEvent } from './events/record-event';
 export * from './events/payloads';
 export { PAYLOAD_SCHEMAS, payloadProblems, eventProblems } from './events/payload-schemas';
 export type { PayloadSchema, PayloadCheckOptions } from './events/payload-schemas';
 export { defineEventHandlers, refuseMisfit } from './events/handlers';
 export type { EventHandler, EventHandlerMap, EventHandlerContext, EventHandlerOptions, EventHandlerRegistry, EventOutcome } from './events/handlers';
 export { childConcerns } from './events/concerns';
-export type { NewEvent } from './events/record-event';
 export { OutboxRelay } from './events/outbox-relay';
 export type { OutboxRelayOptions } from './events/outbox-relay';
 export { openRedis, redisAnswers } from './events/redis';
@@ -74,7 +74,7 @@ export { PROCESS_ROLES, processRoleFrom, runsApi, runsWorkers } from './runtime/
 export type { ProcessRole } from './runtime/process-role';
 export { runExclusively } from './runtime/exclusive';
 export {
-  metricsRegistry, renderMetrics, operationLabel, errorCodeLabel, observeDelivery, MAX_OPERATIONS,
+  metricsRegistry, renderMetrics, operationLabel, operationNameOf, errorCodeLabel, observeDelivery, MAX_OPERATIONS,
   requestsTotal, requestDuration, errorsTotal, deadlinesOverdue,
 } from './runtime/metrics';
 export type { Sample } from './runtime/metrics';

@@ -1,3 +1,5 @@
+// First: tracing instruments the modules the service loads (off unless OTEL_* asks).
+import { tracing } from './tracing';
 import 'reflect-metadata';
 import { createLogger, loadHubConfig, onShutdown, portFrom, processRoleFrom, startSubgraph } from '@hub/service-kit';
 import { childrenSubgraph } from './definition';
@@ -8,7 +10,10 @@ async function main() {
   const role = processRoleFrom(process.argv.slice(2), process.env);
   const log = createLogger('children', config.logLevel);
   const running = await startSubgraph(childrenSubgraph, { config, log, port: portFrom(process.env, 'CHILDREN_PORT', 4001), host: process.env.HOST, role });
-  onShutdown(running.stop, log);
+  onShutdown(async () => {
+    await running.stop();
+    await tracing?.shutdown();
+  }, log);
 }
 
 main().catch((err) => {

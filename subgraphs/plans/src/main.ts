@@ -1,3 +1,5 @@
+// First: tracing instruments the modules the service loads (off unless OTEL_* asks).
+import { tracing } from './tracing';
 import 'reflect-metadata';
 import { createLogger, loadHubConfig, onShutdown, portFrom, processRoleFrom, startSubgraph } from '@hub/service-kit';
 import { plansSubgraph } from './definition';
@@ -8,7 +10,10 @@ async function main() {
   const role = processRoleFrom(process.argv.slice(2), process.env);
   const log = createLogger('plans', config.logLevel);
   const running = await startSubgraph(plansSubgraph, { config, log, port: portFrom(process.env, 'PLANS_PORT', 4002), host: process.env.HOST, role });
-  onShutdown(running.stop, log);
+  onShutdown(async () => {
+    await running.stop();
+    await tracing?.shutdown();
+  }, log);
 }
 
 main().catch((err) => {

@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verify';
 import { createFormatError } from '../graphql/errors';
 import { attributeStatements, StatementTally } from '../db/statement-counter';
-import { errorCodeLabel, errorsTotal, operationLabel, renderMetrics, requestDuration, requestsTotal, sqlStatementsPerRequest } from '../runtime/metrics';
+import { errorCodeLabel, errorsTotal, operationLabel, operationNameOf, renderMetrics, requestDuration, requestsTotal, sqlStatementsPerRequest } from '../runtime/metrics';
 import {
   OperationLimits,
   costLimitError,
@@ -232,7 +232,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       } else {
         params = { query: url.searchParams.get('query') ?? undefined, operationName: url.searchParams.get('operationName') ?? undefined };
       }
-      if (typeof params.operationName === 'string') operation = operationLabel(params.operationName);
+      operation = operationLabel(operationNameOf(params.operationName, params.query));
       const refused = preflightErrors(params, limits);
       if (refused.length) {
         for (const e of refused) errorsTotal.inc({ service: o.name, code: errorCodeLabel(e.extensions?.code) });

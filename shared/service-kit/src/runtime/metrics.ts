@@ -30,6 +30,21 @@ export function operationLabel(name: string | undefined | null): string {
   return name;
 }
 
+const NAMED_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/;
+
+/**
+ * The name an operation is known by: the `operationName` sent, else the name of the document's first operation
+ * (a named single-operation document is usually sent without `operationName`).
+ * @param operationName - as sent
+ * @param query - the document as sent
+ * @returns the name, or undefined for an anonymous operation
+ */
+export function operationNameOf(operationName: unknown, query: unknown): string | undefined {
+  if (typeof operationName === 'string' && operationName) return operationName;
+  if (typeof query !== 'string') return undefined;
+  return NAMED_OPERATION.exec(query.slice(0, 2000))?.[1];
+}
+
 /**
  * The label an error code is counted under: the code when it has the shape of the hub's codes, else `OTHER`.
  * @param code - extensions.code
