@@ -14,8 +14,14 @@ export interface ServiceContext extends RequestBase {
   /** A forked EntityManager: one identity map per request. */
   em: EntityManager;
   log: Logger;
-  /** Audit lines for this request, written in one statement when it ends. */
+  /** Audit lines for this request: READ lines in one statement when it ends, WRITE lines with their change. */
   audit: AuditBuffer;
+  /**
+   * Runs a mutation's work in one transaction: the WRITE audit lines noted during it (`audit.note('WRITE', …)`)
+   * are inserted in that transaction before commit, so a change and its audit line are saved together or not
+   * at all. Services given the transaction's EntityManager nest inside it.
+   */
+  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   /** The access facts of children, batched. */
   childAccess: DataLoader<string, ChildAccess | null>;
   /** The caller's relation to a child (batched through {@link childAccess}). */
@@ -41,11 +47,13 @@ export function createServiceContext(service: string, orm: MikroORM, log: Logger
     (ids) => em.find(ChildAccess, { childId: { $in: [...ids] } }, { disableIdentityMap: true }),
     (a) => a.childId,
   );
+  const audit = new AuditBuffer(service, base);
   return {
     ...base,
     em,
     log: log.child({ requestId: base.requestId }),
-    audit: new AuditBuffer(service, base),
+    audit,
+    transactional: (work) => audit.transactional(em, work),
     childAccess,
     async relationTo(childId: string) {
       return relationToChild(base.principal, await childAccess.load(childId));

@@ -73,7 +73,7 @@ export class CalendarResolver {
       throw new InputError(`not a valid bank-holidays.json: ${(e as Error).message}`, { field: 'json', reason: 'INVALID_CALENDAR' });
     }
     const id = randomUUID();
-    await ctx.em.transactional(async (em) => {
+    await ctx.transactional(async (em) => {
       em.create(CalendarVersion, { id, loadedAt: new Date(), loadedBy: ctx.principal.sub, source: source ?? 'administrator upload', data });
       // The event id is the version id, so every service stores the same version under the same key.
       const ev = recordEvent(em, { type: 'CalendarUpdated', aggregateType: 'Calendar', aggregateId: id, payload: { data, source: source ?? 'administrator upload', loadedBy: ctx.principal.sub }, actor: ctx.principal });

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-gr
 import { MaxLength } from 'class-validator';
 import { FREE_TEXT_MAX, maxLengthArg } from '@hub/service-kit';
 import type { ChildrenContext } from '../context';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Child, toChild } from './child.type';
 import { RegisterChildInput, UpdateChildInput } from './child.input';
 import { ChildService } from './child.service';
@@ -62,42 +63,42 @@ class RecordVisitInput {
 /** Mutations of the children service. Each commits whole, with its events, or changes nothing. */
 @Resolver()
 export class ChildMutationResolver {
-  private audit(ctx: ChildrenContext, childId: string, what: string) {
-    ctx.audit.note('WRITE', childId, what);
+  /** Runs a change in one transaction with its WRITE audit line (both commit, or neither). */
+  private write<T>(ctx: ChildrenContext, what: string, change: (em: EntityManager) => Promise<T>, childOf: (result: T) => string): Promise<T> {
+    return ctx.transactional(async (em) => {
+      const result = await change(em);
+      ctx.audit.note('WRITE', childOf(result), what);
+      return result;
+    });
   }
 
   @Mutation(() => Child)
   async registerChild(@Arg('input', () => RegisterChildInput) input: RegisterChildInput, @Ctx() ctx: ChildrenContext): Promise<Child> {
-    const child = await new ChildService(ctx.em, ctx.principal).register(input);
-    this.audit(ctx, child.id, 'registerChild');
+    const child = await this.write(ctx, 'registerChild', (em) => new ChildService(em, ctx.principal).register(input), (r) => r.id);
     return toChild(child);
   }
 
   @Mutation(() => Child)
   async updateChild(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: ChildrenContext): Promise<Child> {
-    const child = await new ChildService(ctx.em, ctx.principal).update(id, input);
-    this.audit(ctx, id, 'updateChild');
+    const child = await this.write(ctx, 'updateChild', (em) => new ChildService(em, ctx.principal).update(id, input), () => id);
     return toChild(child);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes the record; refused before its retention date (RET-LA-75).' })
   async deleteChild(@Arg('id', () => ID) id: string, @Ctx() ctx: ChildrenContext): Promise<boolean> {
-    const done = await new ChildService(ctx.em, ctx.principal).delete(id);
-    this.audit(ctx, id, 'deleteChild');
+    const done = await this.write(ctx, 'deleteChild', (em) => new ChildService(em, ctx.principal).delete(id), () => id);
     return done;
   }
 
   @Mutation(() => Placement)
   async startPlacement(@Arg('input', () => StartPlacementInput) input: StartPlacementInput, @Ctx() ctx: ChildrenContext): Promise<Placement> {
-    const p = await new PlacementService(ctx.em, ctx.principal).start(input);
-    this.audit(ctx, p.childId, 'startPlacement');
+    const p = await this.write(ctx, 'startPlacement', (em) => new PlacementService(em, ctx.principal).start(input), (r) => r.childId);
     return toPlacement(p);
   }
 
   @Mutation(() => Placement)
   async endPlacement(@Arg('input', () => EndPlacementInput) input: EndPlacementInput, @Ctx() ctx: ChildrenContext): Promise<Placement> {
-    const p = await new PlacementService(ctx.em, ctx.principal).end(input);
-    this.audit(ctx, p.childId, 'endPlacement');
+    const p = await this.write(ctx, 'endPlacement', (em) => new PlacementService(em, ctx.principal).end(input), (r) => r.childId);
     return toPlacement(p);
   }
 
@@ -108,8 +109,7 @@ export class ChildMutationResolver {
     @Arg('legalStatus', () => String, { nullable: true, ...maxLengthArg('legalStatus', 4) }) legalStatus: string | undefined,
     @Ctx() ctx: ChildrenContext,
   ): Promise<PeriodOfCare> {
-    const period = await new PeriodOfCareService(ctx.em, ctx.principal).start(childId, startedOn, legalStatus ?? undefined);
-    this.audit(ctx, childId, 'startPeriodOfCare');
+    const period = await this.write(ctx, 'startPeriodOfCare', (em) => new PeriodOfCareService(em, ctx.principal).start(childId, startedOn, legalStatus ?? undefined), () => childId);
     return toPeriodOfCare(period);
   }
 
@@ -120,8 +120,7 @@ export class ChildMutationResolver {
     @Arg('reason', () => String, { description: 'SSDA903 REC code, e.g. E4A.', ...maxLengthArg('reason', 8) }) reason: string,
     @Ctx() ctx: ChildrenContext,
   ): Promise<PeriodOfCare> {
-    const period = await new PeriodOfCareService(ctx.em, ctx.principal).cease(childId, ceasedAt, reason);
-    this.audit(ctx, childId, 'ceaseLookedAfter');
+    const period = await this.write(ctx, 'ceaseLookedAfter', (em) => new PeriodOfCareService(em, ctx.principal).cease(childId, ceasedAt, reason), () => childId);
     return toPeriodOfCare(period);
   }
 
@@ -132,22 +131,19 @@ export class ChildMutationResolver {
     @Arg('startedOn', () => String, maxLengthArg('startedOn', 10)) startedOn: string,
     @Ctx() ctx: ChildrenContext,
   ): Promise<LegalStatus> {
-    const row = await new PeriodOfCareService(ctx.em, ctx.principal).recordLegalStatus(childId, code, startedOn);
-    this.audit(ctx, childId, 'recordLegalStatus');
+    const row = await this.write(ctx, 'recordLegalStatus', (em) => new PeriodOfCareService(em, ctx.principal).recordLegalStatus(childId, code, startedOn), () => childId);
     return toLegalStatus(row);
   }
 
   @Mutation(() => SignificantEvent)
   async recordSignificantEvent(@Arg('input', () => RecordSignificantEventInput) input: RecordSignificantEventInput, @Ctx() ctx: ChildrenContext): Promise<SignificantEvent> {
-    const row = await new SignificantEventService(ctx.em, ctx.principal).record(input);
-    this.audit(ctx, row.childId, 'recordSignificantEvent');
+    const row = await this.write(ctx, 'recordSignificantEvent', (em) => new SignificantEventService(em, ctx.principal).record(input), (r) => r.childId);
     return toSignificantEvent(row);
   }
 
   @Mutation(() => Visit)
   async recordVisit(@Arg('input', () => RecordVisitInput) input: RecordVisitInput, @Ctx() ctx: ChildrenContext): Promise<Visit> {
-    const row = await new VisitService(ctx.em, ctx.principal).record(input);
-    this.audit(ctx, row.childId, 'recordVisit');
+    const row = await this.write(ctx, 'recordVisit', (em) => new VisitService(em, ctx.principal).record(input), (r) => r.childId);
     return toVisit(row);
   }
 }

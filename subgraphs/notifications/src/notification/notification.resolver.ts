@@ -27,6 +27,6 @@ export class NotificationResolver {
 
   @Mutation(() => Notification, { description: 'OPS: marks a notification DISCARDED with a reason (kept, never deleted).' })
   async discardNotification(@Arg('id', () => ID) id: string, @Arg('reason', () => String, maxLengthArg('reason', FREE_TEXT_MAX)) reason: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
-    return toNotification(await new NotificationService(ctx.em, ctx.principal, ctx.deliveries, ctx.requestId).discard(id, reason), true);
+    return toNotification(await ctx.transactional((em) => new NotificationService(em, ctx.principal, ctx.deliveries, ctx.requestId).discard(id, reason)), true);
   }
 }

@@ -55,7 +55,7 @@ export class AuthorityEndpointResolver {
   async setAuthorityEndpoint(@Args() a: SetAuthorityEndpointArgs, @Ctx() ctx: NotificationsContext): Promise<AuthorityEndpoint> {
     requireRole(ctx.principal, ['ADMIN'], 'configure notification endpoints');
     await validate(a);
-    const row = await ctx.em.transactional(async (em) => {
+    const row = await ctx.transactional(async (em) => {
       const e = (await em.findOne(AuthorityEndpointEntity, { code: a.code })) ?? em.create(AuthorityEndpointEntity, { code: a.code });
       e.webhookUrl = a.webhookUrl || null;
       e.webhookSecret = a.webhookUrl ? a.webhookSecret! : null;

@@ -121,7 +121,7 @@ export class DeadlineResolver {
       const reason = RULES[ruleId].configurable ? 'INVALID_OVERRIDE' : 'RULE_NOT_CONFIGURABLE';
       throw new InputError((e as Error).message, { field: 'ruleId', reason, ruleId });
     }
-    return ctx.em.transactional(async (em) => {
+    return ctx.transactional(async (em) => {
       const row = (await em.findOne(RuleOverrideEntity, { org: authority, ruleId })) ?? em.create(RuleOverrideEntity, { org: authority, ruleId, updatedBy: p.sub });
       row.enabled = o.enabled ?? true;
       row.count = o.count ?? null;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { FREE_TEXT_MAX, maxLengthArg } from '@hub/service-kit';
 import type { PlansContext } from '../context';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Child, childRef } from '../child/child.type';
 import { Plan, PlanCirculation, PlanObjective, PlanProgress, toPlan } from './plan.type';
 import { CreatePlanInput, PlanContentInput, PlanRecipientInput } from './plan.input';
@@ -8,13 +9,18 @@ import { PlanService } from './plan.service';
 import type { PlanEntity } from './plan.entity';
 import { readPlan } from './read-plan';
 
-async function present(ctx: PlansContext, plan: PlanEntity, what: string): Promise<Plan> {
-  ctx.audit.note('WRITE', plan.childId, what);
+const service = (ctx: PlansContext, em: EntityManager) => new PlanService(em, ctx.principal, (id) => ctx.relationTo(id));
+
+/** Runs a plan change in one transaction with its WRITE audit line (both commit, or neither), then presents the plan. */
+async function write(ctx: PlansContext, what: string, change: (s: PlanService) => Promise<PlanEntity>): Promise<Plan> {
+  const plan = await ctx.transactional(async (em) => {
+    const changed = await change(service(ctx, em));
+    ctx.audit.note('WRITE', changed.childId, what);
+    return changed;
+  });
   ctx.loaders.versionsByPlan.clear(plan.id);
   return toPlan(plan, await ctx.loaders.versionsByPlan.load(plan.id));
 }
-
-const service = (ctx: PlansContext) => new PlanService(ctx.em, ctx.principal, (id) => ctx.relationTo(id));
 
 /** Plan queries and mutations. Each mutation commits whole, with its outbox events, or changes nothing. */
 @Resolver(() => Plan)
@@ -38,7 +44,7 @@ export class PlanResolver {
 
   @Mutation(() => Plan)
   async createPlan(@Arg('input', () => CreatePlanInput) input: CreatePlanInput, @Ctx() ctx: PlansContext): Promise<Plan> {
-    return present(ctx, await service(ctx).create(input), 'createPlan');
+    return write(ctx, 'createPlan', (s) => s.create(input));
   }
 
   @Mutation(() => Plan, { description: 'Edits the latest DRAFT version (as a new version); SUBMITTED and ENDORSED versions are immutable.' })
@@ -46,45 +52,48 @@ export class PlanResolver {
     @Arg('planId', () => ID) planId: string, @Arg('version', () => Int) version: number,
     @Arg('content', () => PlanContentInput) content: PlanContentInput, @Ctx() ctx: PlansContext,
   ): Promise<Plan> {
-    return present(ctx, await service(ctx).update(planId, version, content), 'updatePlan');
+    return write(ctx, 'updatePlan', (s) => s.update(planId, version, content));
   }
 
   @Mutation(() => Plan, { description: 'A new DRAFT version revising the latest one.' })
   async revisePlan(@Arg('planId', () => ID) planId: string, @Arg('content', () => PlanContentInput) content: PlanContentInput, @Ctx() ctx: PlansContext): Promise<Plan> {
-    return present(ctx, await service(ctx).revise(planId, content), 'revisePlan');
+    return write(ctx, 'revisePlan', (s) => s.revise(planId, content));
   }
 
   @Mutation(() => Plan)
   async submitPlan(@Arg('planId', () => ID) planId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: PlansContext): Promise<Plan> {
-    return present(ctx, await service(ctx).submit(planId, version), 'submitPlan');
+    return write(ctx, 'submitPlan', (s) => s.submit(planId, version));
   }
 
   @Mutation(() => Plan, { description: 'Endorses a SUBMITTED version (APP-CP-TM, APP-CP-COURT, APP-PWP, APP-PP-SIGN); supersedes the one in force.' })
   async endorsePlan(@Arg('planId', () => ID) planId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: PlansContext): Promise<Plan> {
-    return present(ctx, await service(ctx).endorse(planId, version), 'endorsePlan');
+    return write(ctx, 'endorsePlan', (s) => s.endorse(planId, version));
   }
 
   @Mutation(() => Plan, { description: "The provider's registered manager signs the placement plan (PP-SIGNED)." })
   async signPlacementPlan(@Arg('planId', () => ID) planId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: PlansContext): Promise<Plan> {
-    return present(ctx, await service(ctx).sign(planId, version), 'signPlacementPlan');
+    return write(ctx, 'signPlacementPlan', (s) => s.sign(planId, version));
   }
 
   @Mutation(() => Plan, { description: 'Records who received the endorsed version (CIRC-CP, CIRC-PWP-YP).' })
   async circulatePlan(
     @Arg('planId', () => ID) planId: string, @Arg('recipients', () => [PlanRecipientInput]) recipients: PlanRecipientInput[], @Ctx() ctx: PlansContext,
   ): Promise<Plan> {
-    const plan = await service(ctx).circulate(planId, recipients);
+    const plan = await write(ctx, 'circulatePlan', (s) => s.circulate(planId, recipients));
     ctx.loaders.circulationsByPlan.clear(planId);
-    return present(ctx, plan, 'circulatePlan');
+    return plan;
   }
 
   @Mutation(() => PlanProgress, { description: 'Progress against a provider plan objective.' })
   async addPlanProgress(
     @Arg('planId', () => ID) planId: string, @Arg('objectiveId', () => ID) objectiveId: string, @Arg('note', () => String, maxLengthArg('note', FREE_TEXT_MAX)) note: string, @Ctx() ctx: PlansContext,
   ): Promise<PlanProgress> {
-    const row = await service(ctx).addProgress(planId, objectiveId, note);
-    const plan = await ctx.loaders.planById.load(planId);
-    if (plan) ctx.audit.note('WRITE', plan.childId, 'addPlanProgress');
+    const row = await ctx.transactional(async (em) => {
+      const added = await service(ctx, em).addProgress(planId, objectiveId, note);
+      const plan = await ctx.loaders.planById.load(planId);
+      if (plan) ctx.audit.note('WRITE', plan.childId, 'addPlanProgress');
+      return added;
+    });
     return Object.assign(new PlanProgress(), row);
   }
 }

@@ -36,9 +36,12 @@ export class IroResolver {
     @Ctx() ctx: ReviewsContext,
     @Arg('assignedOn', () => String, { nullable: true }) assignedOn?: string | null,
   ): Promise<Iro> {
-    const row = await new IroService(ctx.em, ctx.principal).assign(childId, iro, assignedOn != null ? parseLocalDate(assignedOn, 'assignedOn') : null);
+    const row = await ctx.transactional(async (em) => {
+      const assigned = await new IroService(em, ctx.principal).assign(childId, iro, assignedOn != null ? parseLocalDate(assignedOn, 'assignedOn') : null);
+      ctx.audit.note('WRITE', childId, 'assignIro');
+      return assigned;
+    });
     ctx.childAccess.clear(childId);
-    ctx.audit.note('WRITE', childId, 'assignIro');
     return toIro(row);
   }
 

@@ -19,18 +19,19 @@ const date = (v: string, field: string) => {
 /** Mutations of the review cycle: thin, args → service → type. */
 @Resolver()
 export class ReviewMutationResolver {
-  private service(ctx: ReviewsContext) {
-    return new ReviewService(ctx.em, ctx.principal, ctx.calendar);
-  }
-
-  private async out(ctx: ReviewsContext, row: LookedAfterReviewEntity, what: string) {
-    ctx.audit.note('WRITE', row.childId, what);
+  /** Runs a review change in one transaction with its WRITE audit line (both commit, or neither), then presents it. */
+  private async write(ctx: ReviewsContext, what: string, change: (s: ReviewService) => Promise<LookedAfterReviewEntity>) {
+    const row = await ctx.transactional(async (em) => {
+      const changed = await change(new ReviewService(em, ctx.principal, ctx.calendar));
+      ctx.audit.note('WRITE', changed.childId, what);
+      return changed;
+    });
     return reviewForCaller(ctx, row);
   }
 
   @Mutation(() => LookedAfterReview, { description: 'Schedule the next review of the open period of care (LA staff).' })
   async scheduleReview(@Arg('childId', () => ID) childId: string, @Arg('scheduledFor', () => String) scheduledFor: string, @Ctx() ctx: ReviewsContext) {
-    return this.out(ctx, await this.service(ctx).schedule(childId, date(scheduledFor, 'scheduledFor')), 'scheduleReview');
+    return this.write(ctx, 'scheduleReview', (s) => s.schedule(childId, date(scheduledFor, 'scheduledFor')));
   }
 
   @Mutation(() => LookedAfterReview, { description: 'Record that a review was held (the IRO chairs). Give reviewId, or childId for the next review.' })
@@ -41,12 +42,12 @@ export class ReviewMutationResolver {
     @Arg('reviewId', () => ID, { nullable: true }) reviewId?: string,
     @Arg('childId', () => ID, { nullable: true }) childId?: string,
   ) {
-    return this.out(ctx, await this.service(ctx).hold({ reviewId, childId }, date(heldOn, 'heldOn'), participation), 'holdReview');
+    return this.write(ctx, 'holdReview', (s) => s.hold({ reviewId, childId }, date(heldOn, 'heldOn'), participation));
   }
 
   @Mutation(() => LookedAfterReview, { description: 'Adjourn the review meeting, once only (REV-ADJOURN-20WD).' })
   async adjournReview(@Arg('reviewId', () => ID) reviewId: string, @Arg('adjournedOn', () => String) adjournedOn: string, @Ctx() ctx: ReviewsContext) {
-    return this.out(ctx, await this.service(ctx).adjourn(reviewId, date(adjournedOn, 'adjournedOn')), 'adjournReview');
+    return this.write(ctx, 'adjournReview', (s) => s.adjourn(reviewId, date(adjournedOn, 'adjournedOn')));
   }
 
   @Mutation(() => LookedAfterReview, { description: 'Record the review decisions and when they were circulated (REV-DECISIONS-5WD).' })
@@ -56,17 +57,17 @@ export class ReviewMutationResolver {
     @Arg('circulatedOn', () => String) circulatedOn: string,
     @Ctx() ctx: ReviewsContext,
   ) {
-    return this.out(ctx, await this.service(ctx).recordDecisions(reviewId, decisions, date(circulatedOn, 'circulatedOn')), 'recordReviewDecisions');
+    return this.write(ctx, 'recordReviewDecisions', (s) => s.recordDecisions(reviewId, decisions, date(circulatedOn, 'circulatedOn')));
   }
 
   @Mutation(() => LookedAfterReview, { description: 'Record that the review report was issued (REV-REPORT-20WD).' })
   async issueReviewReport(@Arg('reviewId', () => ID) reviewId: string, @Arg('issuedOn', () => String) issuedOn: string, @Ctx() ctx: ReviewsContext) {
-    return this.out(ctx, await this.service(ctx).issueReport(reviewId, date(issuedOn, 'issuedOn')), 'issueReviewReport');
+    return this.write(ctx, 'issueReviewReport', (s) => s.issueReport(reviewId, date(issuedOn, 'issuedOn')));
   }
 
   @Mutation(() => LookedAfterReview, { description: 'Record that the child was consulted about the review (REV-CONSULT-20WD).' })
   async recordConsultation(@Arg('reviewId', () => ID) reviewId: string, @Arg('consultedOn', () => String) consultedOn: string, @Ctx() ctx: ReviewsContext) {
-    return this.out(ctx, await this.service(ctx).recordConsultation(reviewId, date(consultedOn, 'consultedOn')), 'recordConsultation');
+    return this.write(ctx, 'recordConsultation', (s) => s.recordConsultation(reviewId, date(consultedOn, 'consultedOn')));
   }
 
   @Mutation(() => LookedAfterReview, { description: "Record the child's Outcome Star / Tracker reading before the review (REV-CHILD-STAR)." })
@@ -76,7 +77,7 @@ export class ReviewMutationResolver {
     @Arg('tool', () => OutcomeTool) tool: OutcomeTool,
     @Ctx() ctx: ReviewsContext,
   ) {
-    return this.out(ctx, await this.service(ctx).recordOutcomeStar(reviewId, date(capturedOn, 'capturedOn'), tool), 'recordOutcomeStar');
+    return this.write(ctx, 'recordOutcomeStar', (s) => s.recordOutcomeStar(reviewId, date(capturedOn, 'capturedOn'), tool));
   }
 
   @Mutation(() => NextReview, { description: 'Bring the next review forward (REV-EARLY, REV-VISIT-TRIGGER, REV-BEFORE-CEASE, REV-AFTER-EMERG).' })
@@ -86,8 +87,11 @@ export class ReviewMutationResolver {
     @Arg('triggeredOn', () => String) triggeredOn: string,
     @Ctx() ctx: ReviewsContext,
   ): Promise<NextReview> {
-    const next = await this.service(ctx).recordEarlyTrigger(childId, trigger, date(triggeredOn, 'triggeredOn'));
-    ctx.audit.note('WRITE', childId, 'recordEarlyReviewTrigger');
+    const next = await ctx.transactional(async (em) => {
+      const brought = await new ReviewService(em, ctx.principal, ctx.calendar).recordEarlyTrigger(childId, trigger, date(triggeredOn, 'triggeredOn'));
+      ctx.audit.note('WRITE', childId, 'recordEarlyReviewTrigger');
+      return brought;
+    });
     return Object.assign(new NextReview(), { ...next, scheduledFor: null, reviewId: null });
   }
 }
