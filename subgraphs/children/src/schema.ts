@@ -20,7 +20,7 @@ import { resolveReturnReference, Ssda903ChildResolver, Ssda903MutationResolver, 
 export function buildChildrenSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('children', true);
   return buildFederatedSchema(
-    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, CalendarResolver, ChildContactResolver, Ssda903ReturnResolver, Ssda903ChildResolver, Ssda903MutationResolver, ...accessLog.resolvers] },
+    { resolvers: [ChildResolver, ChildMutationResolver, PlacementResolver, SignificantEventResolver, ReferenceDataResolver, CalendarResolver, ChildContactResolver, Ssda903ReturnResolver, Ssda903ChildResolver, Ssda903MutationResolver, ...accessLog.resolvers], orphanedTypes: [...accessLog.types] },
     {
       ...accessLog.references,
       Child: { __resolveReference: (ref: { id: string }, ctx: ChildrenContext) => readChildForField(ctx, ref.id) },

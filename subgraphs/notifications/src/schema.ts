@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
+import { accessLogModule, buildFederatedSchema, ForbiddenError } from '@hub/service-kit';
 import type { NotificationsContext } from './context';
 import { NotificationResolver } from './notification/notification.resolver';
 import { OpsActionResolver } from './ops/ops-action.resolver';
@@ -18,9 +18,15 @@ import { NO_TOPICS } from './changes/change-feed';
  * @returns the federated schema
  */
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
+  const accessLog = accessLogModule('notifications', false);
   return buildFederatedSchema(
-    { resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver, ChangeResolver, OpsActionResolver], orphanedTypes: [Child], pubSub: NO_TOPICS },
     {
+      resolvers: [NotificationResolver, ChildNotificationsResolver, AuthorityEndpointResolver, ChangeResolver, OpsActionResolver, ...accessLog.resolvers],
+      orphanedTypes: [Child, ...accessLog.types],
+      pubSub: NO_TOPICS,
+    },
+    {
+      ...accessLog.references,
       Notification: {
         __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {
           const row = await ctx.loaders.notificationById.load(ref.id);

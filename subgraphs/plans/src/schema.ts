@@ -22,7 +22,7 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [PlanResolver, PlanObjectiveResolver, ChildPlansResolver, DeadlineResolver, DeadlinePreviewResolver, ChildReviewTimetableResolver, CaseRecordResolver, ...accessLog.resolvers],
-      orphanedTypes: [CarePlan, PlacementPlan, PathwayPlan, PersonalEducationPlan, HealthPlan, ProviderPlan],
+      orphanedTypes: [CarePlan, PlacementPlan, PathwayPlan, PersonalEducationPlan, HealthPlan, ProviderPlan, ...accessLog.types],
     },
     {
       ...accessLog.references,

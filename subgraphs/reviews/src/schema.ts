@@ -17,7 +17,7 @@ import { resolveReturnReference, Ssda903Return, Ssda903ReviewsResolver } from '.
 export function buildReviewsSchema(): Promise<GraphQLSchema> {
   const accessLog = accessLogModule('reviews', false);
   return buildFederatedSchema(
-    { resolvers: [ChildReviewsResolver, ReviewMutationResolver, IroResolver, ReviewRequestResolver, Ssda903ReviewsResolver, ...accessLog.resolvers], orphanedTypes: [Ssda903Return] },
+    { resolvers: [ChildReviewsResolver, ReviewMutationResolver, IroResolver, ReviewRequestResolver, Ssda903ReviewsResolver, ...accessLog.resolvers], orphanedTypes: [...accessLog.types, Ssda903Return] },
     {
       ...accessLog.references,
       Child: {
