@@ -16,7 +16,8 @@
  * 4. Prints requests/s, p50, p99, statements per request and hub/Apollo, with the machine's load before and
  *    after, and writes the table into README.md between the bench:caseload markers (`--no-readme` to skip).
  *
- *   npm run bench:caseload [-- --children 2000 --clients 10 --seconds 10 --rounds 3 --no-readme]
+ *   npm run bench:caseload [-- --children 2000 --clients 10 --seconds 10 --rounds 3 --pages 25,100 --no-readme]
+ *   BENCH_CPU_PROF=plans,children npm run bench:caseload -- --pages 25 --no-readme   (profiles in /tmp/caseload-prof)
  */
 require('../harness/run-ts.js');
 require('reflect-metadata');
@@ -38,7 +39,9 @@ const CHILDREN = arg('children', 2000);
 const CLIENTS = arg('clients', 10);
 const SECONDS = arg('seconds', 10);
 const ROUNDS = arg('rounds', 3);
-const PAGES = [25, 100];
+const PAGES = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1].split(',').map(Number) : [25, 100];
+/** Processes to profile with --cpu-prof (e.g. `plans,children,hub-gateway`), into BENCH_CPU_PROF_DIR. */
+const PROFILE = (process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean);
 const WRITE_README = !process.argv.includes('--no-readme');
 const BASE = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -67,7 +70,8 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 /** Forks one bench process and waits for it to report ready. */
 function start(args, extraEnv) {
   const child = fork(path.join(__dirname, 'caseload-process.js'), args, {
-    execArgv: ['-r', path.join(ROOT, 'test/harness/run-ts.js')],
+    execArgv: ['-r', path.join(ROOT, 'test/harness/run-ts.js'),
+      ...(PROFILE.includes(args[args.length - 1]) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? '/tmp/caseload-prof'}`, `--cpu-prof-name=${args[args.length - 1]}.cpuprofile`] : [])],
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
