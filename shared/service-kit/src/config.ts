@@ -26,7 +26,7 @@ export interface HubConfig {
   jwtMaxLifetimeS: number;
   /** Log level for pino. @default info */
   logLevel: string;
-  /** Outbox relay poll interval in milliseconds. @default 200 */
+  /** Outbox relay poll interval in milliseconds while the outbox is empty (a busy relay loops at once). @default 50 */
   relayPollMs: number;
   /**
    * How long a relayed event may stay unconfirmed (some consumer queue has not completed it) before the relay
@@ -109,7 +109,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jwtAudience: env.JWT_AUDIENCE || undefined,
     jwtMaxLifetimeS: positiveIntVar(env, 'JWT_MAX_LIFETIME_S', DEFAULT_JWT_MAX_LIFETIME_S),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
-    relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 200),
+    relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 50),
     outboxConfirmMs: positiveIntVar(env, 'OUTBOX_CONFIRM_MS', 30_000),
     gatewaySigningSecret,
   };

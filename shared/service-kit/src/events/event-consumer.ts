@@ -2,6 +2,7 @@ import { Worker, Job, UnrecoverableError } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { Logger } from '../logger';
 import type { HubEvent } from './contracts';
+import { keyedSequence } from './child-order';
 import { inCarriedTrace, SpanKind } from '../runtime/trace-context';
 
 /** Options of {@link startEventConsumer}. */
@@ -13,8 +14,8 @@ export interface EventConsumerOptions {
   /** Handles one event; must be idempotent (a retried job runs again). */
   handle: (event: HubEvent) => Promise<void>;
   /**
-   * Jobs handled at once. One keeps a child's events in the order they happened (the relay enqueues them in
-   * that order). @default 1
+   * Jobs handled at once. A child's events are applied one at a time in queue order (the relay enqueues them in the
+   * order they happened) whatever the concurrency; different children's side by side. @default 1
    */
   concurrency?: number;
   prefix?: string;
@@ -38,9 +39,11 @@ export function leanEvent(e: HubEvent): Pick<HubEvent, 'id' | 'type' | 'source' 
  * @returns the worker (close it on shutdown)
  */
 export function startEventConsumer(o: EventConsumerOptions): Worker {
+  // With concurrency > 1, a child's events still apply in queue order (keyedSequence); other children's side by side.
+  const inChildOrder = keyedSequence();
   const worker = new Worker(
     o.queue,
-    async (job: Job<HubEvent>) => {
+    (job: Job<HubEvent>) => inChildOrder(job.data?.childId, async () => {
       if (!job.data?.id || !job.data?.type) throw new UnrecoverableError('malformed event payload');
       // In the trace of the request that recorded the event (carried through the outbox and the job).
       await inCarriedTrace(job.data.trace, `consume ${job.data.type}`, SpanKind.CONSUMER, {
@@ -48,7 +51,7 @@ export function startEventConsumer(o: EventConsumerOptions): Worker {
       }, () => o.handle(job.data));
       // Applied: the completed job (kept a while so the relay can confirm the outbox row) holds ids, not case text.
       await job.updateData(leanEvent(job.data) as HubEvent).catch((err) => o.log.warn({ err, jobId: job.id, queue: o.queue }, 'completed event job not trimmed'));
-    },
+    }),
     { connection: o.connection, concurrency: o.concurrency ?? 1, prefix: o.prefix },
   );
   worker.on('failed', (job, err) => o.log.warn({ err, jobId: job?.id, queue: o.queue }, 'event handling failed'));

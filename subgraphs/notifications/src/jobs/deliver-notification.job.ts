@@ -1,4 +1,4 @@
-import { LockMode, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Job, UnrecoverableError } from 'bullmq';
 import { observeDelivery, recordEvent } from '@hub/service-kit';
@@ -16,19 +16,68 @@ export interface DeliveryDeps {
   email: EmailSender;
 }
 
-async function finish(orm: MikroORM, id: string, patch: Partial<NotificationEntity>, event?: 'NotificationDelivered' | 'NotificationFailed', attempt?: AttemptRecord, onlyFrom?: NotificationStatusCode[]): Promise<boolean> {
+/** A delivery outcome written to the row: columns left undefined keep their value. */
+interface Outcome {
+  status: NotificationStatusCode;
+  lastError: string | null;
+  deliveredAt?: Date;
+  deliveryNote?: string | null;
+}
+
+/** The row's fields a receipt event carries. */
+interface ReceiptRow {
+  id: string;
+  rule_id: string;
+  recipient_kind: string;
+  child_id: string | null;
+  placing_authority: string | null;
+  channel: string;
+  attempts: number;
+  status: NotificationStatusCode;
+}
+
+/**
+ * Writes a delivery outcome in one transaction of at most three statements: one UPDATE of the row (status, error,
+ * the attempt appended to its log, the oldest dropped past 50; not over an operator's discard, nor outside
+ * `onlyFrom`), and with a receipt event its outbox row and its live change.
+ */
+async function finish(orm: MikroORM, id: string, o: Outcome, event?: 'NotificationDelivered' | 'NotificationFailed', attempt?: AttemptRecord, onlyFrom?: NotificationStatusCode[]): Promise<boolean> {
   let cursor: string | null = null;
+  const schema = orm.config.get('schema') as string;
   const done = await (orm.em.fork() as EntityManager).transactional(async (em) => {
-    const n = await em.findOneOrFail(NotificationEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const set = ['status = ?', 'last_error = ?', 'updated_at = now()'];
+    const params: unknown[] = [o.status, o.lastError];
+    if (o.deliveredAt !== undefined) {
+      set.push('delivered_at = ?');
+      params.push(o.deliveredAt);
+    }
+    if (o.deliveryNote !== undefined) {
+      set.push('delivery_note = ?');
+      params.push(o.deliveryNote);
+    }
+    if (attempt) {
+      set.push(`attempt_log = (select coalesce(jsonb_agg(e order by i), '[]'::jsonb) from (
+        select e, i from jsonb_array_elements(attempt_log || jsonb_build_array(?::jsonb)) with ordinality as a(e, i) order by i desc limit 50) last)`);
+      params.push(JSON.stringify(attempt));
+    }
     // An operator's discard wins over a delivery outcome that arrives after it.
-    if (n.status === 'DISCARDED') return false;
-    if (onlyFrom && !onlyFrom.includes(n.status)) return false;
-    Object.assign(n, patch);
-    if (attempt) n.attemptLog = [...(n.attemptLog ?? []), attempt].slice(-50);
+    const where = ["id = ?", "status <> 'DISCARDED'"];
+    params.push(id);
+    if (onlyFrom) {
+      where.push(`status in (${onlyFrom.map(() => '?').join(', ')})`);
+      params.push(...onlyFrom);
+    }
+    const rows = (await em.execute(
+      `update "${schema}".notification set ${set.join(', ')} where ${where.join(' and ')}
+       returning id, rule_id, recipient_kind, child_id, placing_authority, channel, attempts, status`,
+      params,
+    )) as ReceiptRow[];
+    const n = rows[0];
+    if (!n) return false;
     if (event) {
       const row = recordEvent(em, {
-        type: event, aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
-        payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, channel: n.channel, attempts: n.attempts, status: n.status },
+        type: event, aggregateType: 'Notification', aggregateId: n.id, childId: n.child_id,
+        payload: { notificationId: n.id, ruleId: n.rule_id, recipientKind: n.recipient_kind, childId: n.child_id, placingAuthority: n.placing_authority, channel: n.channel, attempts: n.attempts, status: n.status },
       });
       // The receipt's live change is written here: the service does not consume its own events.
       await em.flush();
@@ -56,16 +105,22 @@ export async function deliverNotification(deps: DeliveryDeps, job: Job<DeliverNo
   if (!n) throw new UnrecoverableError(`notification ${id} does not exist`);
   if (n.status === 'DELIVERED' || n.status === 'DISCARDED') return;
   const target = await resolveTarget(em, { kind: n.recipientKind, code: n.recipientCode ?? null }, n.childId ?? null, deps.config.ofstedEmail);
-  n.status = 'SENDING';
-  n.attempts += 1;
-  n.channel = target.channel;
-  n.address = target.address;
   if (target.iro) {
     // Events can be consumed out of order (IroAssigned after the incident): record the IRO actually addressed.
     n.recipientCode = target.iro.sub;
     n.recipientName = target.iro.name ?? n.recipientName;
   }
-  await em.flush();
+  // The attempt starts: one UPDATE, not over a delivery or a discard that happened meanwhile.
+  const schema = deps.orm.config.get('schema') as string;
+  const started = (await em.execute(
+    `update "${schema}".notification set status = 'SENDING', attempts = attempts + 1, channel = ?, address = ?, recipient_code = ?, recipient_name = ?,
+       updated_at = now() where id = ? and status not in ('DELIVERED', 'DISCARDED') returning attempts, budget_from`,
+    [target.channel, target.address, n.recipientCode ?? null, n.recipientName, id],
+  )) as Array<{ attempts: number; budget_from: number }>;
+  if (!started[0]) return;
+  n.attempts = started[0].attempts;
+  n.budgetFrom = started[0].budget_from;
+  n.channel = target.channel;
   const at = new Date();
   const took = () => Date.now() - at.getTime();
   try {

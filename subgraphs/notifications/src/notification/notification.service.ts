@@ -63,11 +63,19 @@ export class NotificationService {
   /** Cursors of live changes written in the current transaction, signalled once it commits. */
   private readonly changes: string[] = [];
 
-  /** Writes the live change of an event this service records (it does not consume its own events). */
-  private async ownChange(em: EntityManager, row: OutboxEvent): Promise<void> {
+  /** Events recorded in the current transaction whose live changes are not written yet. */
+  private readonly unwritten: OutboxEvent[] = [];
+
+  /**
+   * Writes the live changes of the events this service recorded since the last call (it does not consume its own
+   * events): one flush, then one insert each.
+   */
+  private async writeChanges(em: EntityManager): Promise<void> {
     await em.flush();
-    const cursor = await insertOwnChange(em, row);
-    if (cursor) this.changes.push(cursor);
+    for (const row of this.unwritten.splice(0)) {
+      const cursor = await insertOwnChange(em, row);
+      if (cursor) this.changes.push(cursor);
+    }
   }
 
   private async signalChanges(): Promise<void> {
@@ -83,7 +91,7 @@ export class NotificationService {
       type: 'NotificationRetried', aggregateType: 'Notification', aggregateId: n.id, childId: n.childId ?? null,
       payload: { notificationId: n.id, ruleId: n.ruleId, recipientKind: n.recipientKind, childId: n.childId ?? null, placingAuthority: n.placingAuthority ?? null, attempts: n.attempts }, actor: this.principal,
     });
-    await this.ownChange(em, event);
+    this.unwritten.push(event);
   }
 
   private async requeue(ids: string[]): Promise<void> {
@@ -107,6 +115,7 @@ export class NotificationService {
       if (!row) throw new NotFoundError('no such notification', { id });
       if (row.status !== 'FAILED') throw new ConflictError(`only a FAILED notification can be retried; this one is ${row.status}`, { reason: 'NOT_FAILED' });
       await this.markForRetry(em, row);
+      await this.writeChanges(em);
       recordOpsAction(em, this.principal, this.requestId, { action: 'RETRY', target: row.id, scope: { ruleId: row.ruleId, placingAuthority: row.placingAuthority ?? null }, count: 1 });
       return row;
     });
@@ -147,17 +156,19 @@ export class NotificationService {
         throw new InputError(`${matching} notifications match; a bulk retry takes at most ${BULK_RETRY_MAX}: narrow the scope`, { field: 'filter', reason: 'TOO_MANY', matching, max: BULK_RETRY_MAX });
       }
       const done: string[] = [];
-      let after: NotificationEntity | undefined;
+      let after: Pick<NotificationEntity, 'createdAt' | 'id'> | undefined;
       for (;;) {
         const page: FilterQuery<NotificationEntity>[] = after
           ? [...where, { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] }]
           : where;
         const rows = await em.find(NotificationEntity, { $and: page }, { limit: BULK_BATCH, orderBy: { createdAt: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
         for (const r of rows) await this.markForRetry(em, r);
-        await em.flush();
+        await this.writeChanges(em);
         done.push(...rows.map((r) => r.id));
         if (rows.length < BULK_BATCH) break;
-        after = rows[rows.length - 1];
+        after = { createdAt: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id };
+        // Written: the next batch does not carry this one's entities through every flush.
+        em.clear();
       }
       recordOpsAction(em, this.principal, this.requestId, { action: 'BULK_RETRY', scope, count: done.length });
       return done;
@@ -189,7 +200,8 @@ export class NotificationService {
         type: 'NotificationDiscarded', aggregateType: 'Notification', aggregateId: row.id, childId: row.childId ?? null,
         payload: { notificationId: row.id, ruleId: row.ruleId, recipientKind: row.recipientKind, childId: row.childId ?? null, placingAuthority: row.placingAuthority ?? null }, actor: this.principal,
       });
-      await this.ownChange(em, event);
+      this.unwritten.push(event);
+      await this.writeChanges(em);
       return row;
     });
     await this.signalChanges();
