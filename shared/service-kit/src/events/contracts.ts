@@ -6,47 +6,9 @@
 import type { EventPayloads } from './payloads';
 import type { TraceCarrier } from '../runtime/trace-context';
 
-/** Every event type. Add freely; never rename (consumers and stored jobs use these strings). */
-export const EVENT_TYPES = [
-  'ChildRegistered',
-  'ChildUpdated',
-  'ChildDeleted',
-  'PeriodOfCareStarted',
-  'ChildCeasedLookedAfter',
-  'PlacementStarted',
-  'PlacementEnded',
-  'SignificantEventRecorded',
-  'VisitRecorded',
-  'LegalStatusRecorded',
-  'PlanCreated',
-  'PlanVersionCreated',
-  'PlanSubmitted',
-  'PlanEndorsed',
-  'PlanSuperseded',
-  'PlanCirculated',
-  'PlacementPlanSigned',
-  'DeadlineFellDue',
-  'IroAssigned',
-  'ReviewScheduled',
-  'ReviewHeld',
-  'ReviewAdjourned',
-  'ReviewDecisionsRecorded',
-  'ReviewReportIssued',
-  'ReviewRequested',
-  'ReviewRequestEscalated',
-  'ReviewRequestAnswered',
-  'EarlyReviewTriggered',
-  'ChildConsulted',
-  'OutcomeStarRecorded',
-  'CalendarUpdated',
-  // notifications: delivery outcomes and operator actions (metadata only, no case content).
-  'NotificationDelivered',
-  'NotificationFailed',
-  'NotificationRetried',
-  'NotificationDiscarded',
-  'AuthorityEndpointSet',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES } from './event-types';
+export type { EventType } from './event-types';
+import type { EventType } from './event-types';
 
 /** Which service wrote an event. */
 export type EventSource = 'children' | 'plans' | 'reviews' | 'notifications';

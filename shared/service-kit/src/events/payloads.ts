@@ -1,4 +1,4 @@
-import type { EventType } from './contracts';
+import type { EventType } from './event-types';
 
 /**
  * The payload of every event type, in one place. Producers write them through {@link recordEvent} (checked against

@@ -5,7 +5,6 @@ import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema, parse } from 'graphql';
 import type { Logger } from '../logger';
-import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verify';
 import { createFormatError } from '../graphql/errors';
 import { attributeStatements, StatementTally } from '../db/statement-counter';
@@ -21,13 +20,8 @@ import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewayS
 import { MAX_OPERATION_NAME_LENGTH, readBoundedBody, safeRequestId, sendGraphQLError, sendPayloadTooLarge } from './request-bounds';
 import { attachSubgraphWebSocket } from './subgraph-websocket';
 
-/** What every request gets before the service adds its own parts. */
-export interface RequestBase {
-  requestId: string;
-  principal: Principal;
-  /** Operation name, when the client named it (for audit). */
-  operationName?: string;
-}
+export type { RequestBase } from './request-base';
+import type { RequestBase } from './request-base';
 
 /** Options of {@link startSubgraphServer}. */
 export interface SubgraphServerOptions<C extends object> {

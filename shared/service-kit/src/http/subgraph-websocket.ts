@@ -11,7 +11,7 @@ import type { TokenVerifier } from '../auth/verify';
 import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, verifyGatewayConnection } from './gateway-signature';
 import { safeRequestId } from './request-bounds';
 import { OperationLimits, shapeLimitErrors, tokenLimitError } from '../limits/operation-limits';
-import type { RequestBase } from './subgraph-server';
+import type { RequestBase } from './request-base';
 
 /** Options of {@link attachSubgraphWebSocket}. */
 export interface SubgraphWebSocketOptions<C extends object> {
