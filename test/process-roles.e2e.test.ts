@@ -2,9 +2,10 @@
  * Process roles: every service runs as an API process (`--role api`) and a worker process (`--role worker`), as a
  * cluster would scale them. The API processes serve GraphQL and relay nothing; the workers serve only the probes
  * and /metrics, relay the outbox and consume the events; with a service's worker stopped its events wait in the
- * queue, and a worker started later applies them.
+ * queue, and a worker started later applies them. The reviews service keeps its schema in a database of its own
+ * (REVIEWS_DATABASE_URL), as a managed PostgreSQL per service would.
  */
-import { bearer, eventually, testConfig, TEST_REDIS } from '@hub/service-kit/testing';
+import { bearer, eventually, freshDatabase, testConfig, TEST_REDIS } from '@hub/service-kit/testing';
 import { Queue } from 'bullmq';
 import { createLogger, openRedis, QUEUES, startSubgraph } from '@hub/service-kit';
 import { plansSubgraph } from '@hub/plans';
@@ -13,6 +14,7 @@ import { Hub, startHub } from './harness/hub';
 const ADMIN = bearer('ADMIN', 'HUB');
 const SW = bearer('SOCIAL_WORKER', 'LA-ROLE');
 let hub: Hub;
+let reviewsDb: Awaited<ReturnType<typeof freshDatabase>>;
 
 async function must(q: string, v: Record<string, unknown>, auth: string): Promise<Record<string, any>> {
   const r = await hub.query(q, v, auth);
@@ -37,11 +39,17 @@ const deadlineCount = async (id: string) => {
 };
 
 beforeAll(async () => {
+  reviewsDb = await freshDatabase('roles_reviews');
+  process.env.REVIEWS_DATABASE_URL = reviewsDb.url;
   hub = await startHub({ label: 'roles', split: true });
   await must('mutation { upsertAuthority(code: "LA-ROLE", name: "Role Council") { code } }', {}, ADMIN);
   await must('mutation { upsertProvider(input: { id: "PRV-ROLE", name: "Role Home", kind: "CHILDRENS_HOME" }) { id } }', {}, ADMIN);
 });
-afterAll(() => hub?.stop());
+afterAll(async () => {
+  await hub?.stop();
+  delete process.env.REVIEWS_DATABASE_URL;
+  await reviewsDb?.drop();
+});
 
 it('serves GraphQL from the API processes only; the workers answer the probes and /metrics', async () => {
   for (const name of ['children', 'plans', 'reviews', 'notifications'] as const) {
@@ -83,4 +91,15 @@ it('applies events in the worker processes: with the plans worker stopped they w
     await queue.close();
     connection.disconnect();
   }
+});
+
+it('keeps the reviews schema in its own database, and the events still reach it', async () => {
+  expect(hub.subgraphs.reviews.orm.config.get('clientUrl')).toBe(reviewsDb.url);
+  expect(hub.workers!.reviews.orm.config.get('clientUrl')).toBe(reviewsDb.url);
+  const shared = hub.subgraphs.children.orm.em.fork().getConnection();
+  expect(await shared.execute("select count(*)::int as n from information_schema.tables where table_schema = 'reviews'")).toEqual([{ n: 0 }]);
+  const id = await childPlaced('Cy');
+  await hub.settle();
+  const own = hub.subgraphs.reviews.orm.em.fork().getConnection();
+  expect(await own.execute('select count(*)::int as n from reviews.review_child where child_id = ?', [id])).toEqual([{ n: 1 }]);
 });

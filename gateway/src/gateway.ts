@@ -15,6 +15,7 @@ import { useOperationLimits } from './plugins/use-operation-limits';
 import { useRequestShape } from './plugins/use-request-shape';
 import { useUpstreamSignature } from './plugins/use-upstream-signature';
 import { useMetrics } from './plugins/use-metrics';
+import { shouldRetryUpstream, upstreamRetryFromEnv } from './upstream-retry';
 import { corsOption, corsPolicy } from './cors';
 import { upstreamTransportEntries } from './upstream';
 import { hiveLoggerFrom } from './hive-logger';
@@ -92,6 +93,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     });
   }
 
+  const retry = o.upstreamRetry ?? upstreamRetryFromEnv(process.env);
   const runtime = createGatewayRuntime<HubContext>({
     supergraph: () => supergraph,
     transports: { http: httpTransport, ws: wsTransport },
@@ -106,6 +108,10 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     // Explicit, because sharing a response between callers is a cross-tenant leak (see upstream.ts).
     inboundInflightRequestDeduplication: false,
     ...(production ? { disableIntrospection: {} } : {}),
+    // A call to an instance that is going away is sent again (to another instance behind the subgraph's Service)
+    // when that is safe: reads, and writes that never reached a subgraph (upstream-retry.ts).
+    upstreamRetry: { maxRetries: retry.maxRetries, retryDelay: retry.retryDelayMs, retryDelayFactor: 1.5, shouldRetry: shouldRetryUpstream },
+    upstreamTimeout: retry.timeoutMs,
     plugins: () => [
       useMetrics(),
       useRequestShape(),

@@ -4,7 +4,7 @@ import { tracing } from './tracing';
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger } from '@hub/service-kit';
+import { createLogger, queuePrefixFrom } from '@hub/service-kit';
 import { loadGatewayConfig, persistedOptions } from './config';
 import { startGateway } from './gateway';
 
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     log,
     limits: config.limits,
     persistedOperations: persisted,
+    // The operators' queue board reads the queues under the services' prefix.
+    queuePrefix: queuePrefixFrom(process.env),
   });
   log.info({ url: gateway.url }, 'gateway ready');
 

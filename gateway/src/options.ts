@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { UpstreamRetrySettings } from './upstream-retry';
 import { OPERATION_LIMIT_DEFAULTS } from '@hub/service-kit';
 import type { Logger } from '@hub/service-kit';
 import type { PersistedOperationsOptions } from './limits/persisted-operations';
@@ -109,6 +110,8 @@ export interface GatewayOptions {
   persistedOperations?: PersistedOperationsOptions;
   /** Timeout of each subgraph `/readiness` probe, in milliseconds. @default 2000 */
   readinessTimeoutMs?: number;
+  /** Retries and timeout of calls to subgraphs. @default from UPSTREAM_RETRIES, UPSTREAM_RETRY_DELAY_MS, UPSTREAM_TIMEOUT_MS */
+  upstreamRetry?: UpstreamRetrySettings;
   /** How long `stop()` lets in-flight HTTP requests finish before closing their sockets. @default 25000 */
   shutdownGraceMs?: number;
 }

@@ -79,6 +79,7 @@ export {
 } from './runtime/metrics';
 export type { Sample } from './runtime/metrics';
 export { reportOutbox, reportQueues, QUEUE_STATES } from './runtime/service-metrics';
+export { queuePrefixFrom, databaseUrlFor, clusterSlot } from './runtime/placement';
 export { traceCarrier, inCarriedTrace, SpanKind } from './runtime/trace-context';
 export type { TraceCarrier } from './runtime/trace-context';
 export type { SubgraphDefinition, SubgraphDeps, StartSubgraphOptions, RunningSubgraph } from './subgraph';

@@ -19,6 +19,7 @@ import { ProcessRole, runsApi, runsWorkers } from './runtime/process-role';
 import { QUEUES } from './events/contracts';
 import { eventHandlingLag } from './runtime/metrics';
 import { reportOutbox, reportQueues } from './runtime/service-metrics';
+import { databaseUrlFor, queuePrefixFrom } from './runtime/placement';
 
 /** Everything the runner needs to know about one subgraph. */
 export interface SubgraphDefinition<C extends ServiceContext = ServiceContext> {
@@ -95,7 +96,10 @@ export interface RunningSubgraph extends RunningServer {
  */
 export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefinition<C>, o: StartSubgraphOptions): Promise<RunningSubgraph> {
   const log = o.log ?? createLogger(def.name, o.config.logLevel);
-  const orm = await openOrm({ schema: def.schema, databaseUrl: o.config.databaseUrl, entities: def.entities, migrations: def.migrations });
+  // <SERVICE>_DATABASE_URL moves the service's schema to a database of its own; QUEUE_PREFIX names the queues' keys.
+  const databaseUrl = databaseUrlFor(def.name, o.config.databaseUrl, process.env);
+  const queuePrefix = o.queuePrefix ?? queuePrefixFrom(process.env);
+  const orm = await openOrm({ schema: def.schema, databaseUrl, entities: def.entities, migrations: def.migrations });
   await refreshCalendar(orm.em);
   // Replicas of a service pick up a calendar loaded through another replica within a minute.
   const calendarTimer = setInterval(() => void refreshCalendar(orm.em).catch(() => undefined), 60_000);
@@ -111,17 +115,17 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
   };
   const closers: Array<{ close(): Promise<void> }> = [];
   const role = o.role ?? 'all';
-  const deps: SubgraphDeps = { orm, config: o.config, log, redis, workerConnection, queuePrefix: o.queuePrefix, role };
+  const deps: SubgraphDeps = { orm, config: o.config, log, redis, workerConnection, queuePrefix, role };
   let relay: OutboxRelay | undefined;
   const stopReportingOutbox = reportOutbox(orm, def.name);
   if (o.relay ?? runsWorkers(role)) {
-    relay = new OutboxRelay({ orm, source: def.name, redis, log, pollMs: o.config.relayPollMs, confirmAfterMs: o.config.outboxConfirmMs, prefix: o.queuePrefix });
+    relay = new OutboxRelay({ orm, source: def.name, redis, log, pollMs: o.config.relayPollMs, confirmAfterMs: o.config.outboxConfirmMs, prefix: queuePrefix });
     relay.start();
   }
   if (o.workers ?? runsWorkers(role)) {
     // Every worker reports every queue of the hub, so a queue whose own consumers are all down still shows its lag
     // (aggregate with max by (queue)).
-    closers.push(reportQueues(redis, [...new Set(Object.values(QUEUES))], o.queuePrefix));
+    closers.push(reportQueues(redis, [...new Set(Object.values(QUEUES))], queuePrefix));
     if (def.consumes) {
       const consumes = def.consumes;
       const w: Worker = startEventConsumer({
@@ -129,7 +133,7 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
         concurrency: consumes.concurrency,
         connection: workerConnection(),
         log,
-        prefix: o.queuePrefix,
+        prefix: queuePrefix,
         handle: async (e) => {
           eventHandlingLag.observe({ queue: consumes.queue }, Math.max(0, (Date.now() - Date.parse(e.occurredAt)) / 1000));
           await consumes.handle(orm, e, log);
