@@ -25,7 +25,10 @@ export interface NotificationsConfig {
   sweepAgeMs: number;
   /** Webhook request timeout in ms (env NOTIFY_WEBHOOK_TIMEOUT_MS). @default 10000 */
   webhookTimeoutMs: number;
-  /** Events the consumer applies at once (env NOTIFY_CONSUMER_CONCURRENCY). @default 1 */
+  /**
+   * Events the consumer applies at once (env NOTIFY_CONSUMER_CONCURRENCY): different children's side by side, a
+   * child's one at a time in queue order (the kit's consumer keeps that order). @default 8
+   */
   consumerConcurrency: number;
   /** Deliveries the worker makes at once (env NOTIFY_DELIVERY_CONCURRENCY). @default 16 */
   deliveryConcurrency: number;
@@ -61,7 +64,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     sweepMs: intVar(env, 'NOTIFY_SWEEP_MS', 30_000, 100),
     sweepAgeMs: intVar(env, 'NOTIFY_SWEEP_AGE_MS', 60_000),
     webhookTimeoutMs: intVar(env, 'NOTIFY_WEBHOOK_TIMEOUT_MS', 10_000, 1),
-    consumerConcurrency: intVar(env, 'NOTIFY_CONSUMER_CONCURRENCY', 1, 1),
+    consumerConcurrency: intVar(env, 'NOTIFY_CONSUMER_CONCURRENCY', 8, 1),
     deliveryConcurrency: intVar(env, 'NOTIFY_DELIVERY_CONCURRENCY', 16, 1),
   };
 }
