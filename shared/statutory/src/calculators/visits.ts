@@ -5,6 +5,7 @@ import type { Deadline } from '../deadlines/deadline';
 import type { IsoDate } from '../time/civil';
 import { addMonths, assertIsoDate, compareIsoDates } from '../time/iso-date';
 import { fixedDeadline } from './fixed-deadline';
+import type { ImplementedRuleId } from '../rules/registry';
 
 /**
  * Which visiting regime of CPPCR reg 28 applies. `STANDARD` is reg 28(2); the others are the special cases of
@@ -63,14 +64,33 @@ function inFirstYear(placementStart: IsoDate, visit: IsoDate): boolean {
  * @example nextVisitDue({ placementStart: '2026-12-21', lastVisit: '2026-12-22', intendedUntil18: false }).dueDate; // '2027-02-02'
  */
 export function nextVisitDue(input: VisitInput): Deadline {
+  const rule = nextVisitRule(input);
+  return fixedDeadline(rule.ruleId, rule.anchor, input.calendar, rule.phase);
+}
+
+/** Which visit rule governs the next visit, from which date, and in which stage (no calendar needed). */
+export interface VisitRule {
+  ruleId: ImplementedRuleId;
+  anchor: IsoDate;
+  phase?: string;
+}
+
+/**
+ * The decision behind {@link nextVisitDue}: the rule (and stage) that governs the next visit and the date it counts
+ * from. Used by {@link dutiesFor} so the ledger records the same rule the calculator computes.
+ * @param input - placement start, last visit, intention, custody, regime, first review
+ * @returns the rule id, its anchor and its stage
+ * @throws StatutoryInputError for bad dates or a visit before the placement started
+ * @example nextVisitRule({ placementStart: '2026-12-21', intendedUntil18: false }); // { ruleId: 'VIS-1WK', anchor: '2026-12-21' }
+ */
+export function nextVisitRule(input: Omit<VisitInput, 'calendar'>): VisitRule {
   const start = assertIsoDate(input.placementStart, 'placementStart');
   const last = input.lastVisit === undefined || input.lastVisit === null ? undefined : assertIsoDate(input.lastVisit, 'lastVisit');
   if (last !== undefined && compareIsoDates(last, start) < 0) throw new StatutoryInputError(messages.visitBeforePlacement(last, start));
-  const cal = input.calendar;
 
   if (input.custody) {
-    if (last === undefined) return fixedDeadline('VIS-YOI', start, cal, 'first');
-    return fixedDeadline('VIS-YOI', last, cal, inFirstYear(start, last) ? 'first-year' : 'after-first-year');
+    if (last === undefined) return { ruleId: 'VIS-YOI', anchor: start, phase: 'first' };
+    return { ruleId: 'VIS-YOI', anchor: last, phase: inFirstYear(start, last) ? 'first-year' : 'after-first-year' };
   }
   switch (input.regime ?? 'STANDARD') {
     case 'PARENT_BEFORE_ASSESSMENT':
@@ -79,14 +99,14 @@ export function nextVisitDue(input: VisitInput): Deadline {
       const from = last ?? start;
       const review = input.firstReviewHeld ?? undefined;
       const weekly = review === undefined || compareIsoDates(from, assertIsoDate(review, 'firstReviewHeld')) < 0;
-      return fixedDeadline(id, from, cal, weekly ? 'until-first-review' : 'after-first-review');
+      return { ruleId: id, anchor: from, phase: weekly ? 'until-first-review' : 'after-first-review' };
     }
     case 'CARE_ORDER_AT_HOME':
-      return last === undefined ? fixedDeadline('VIS-CO-HOME', start, cal, 'first') : fixedDeadline('VIS-CO-HOME', last, cal, 'later');
+      return last === undefined ? { ruleId: 'VIS-CO-HOME', anchor: start, phase: 'first' } : { ruleId: 'VIS-CO-HOME', anchor: last, phase: 'later' };
     case 'STANDARD':
-      if (last === undefined) return fixedDeadline('VIS-1WK', start, cal);
-      if (inFirstYear(start, last)) return fixedDeadline('VIS-6WK-Y1', last, cal);
-      return fixedDeadline(input.intendedUntil18 ? 'VIS-3M-LT' : 'VIS-6WK-OTHER', last, cal);
+      if (last === undefined) return { ruleId: 'VIS-1WK', anchor: start };
+      if (inFirstYear(start, last)) return { ruleId: 'VIS-6WK-Y1', anchor: last };
+      return { ruleId: input.intendedUntil18 ? 'VIS-3M-LT' : 'VIS-6WK-OTHER', anchor: last };
   }
 }
 
