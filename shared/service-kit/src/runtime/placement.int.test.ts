@@ -21,9 +21,10 @@ describe('Redis Cluster: queue keys under a hash-tag prefix share one slot', () 
     const blocking = openRedis(REDIS, { worker: true });
     const queues = Object.values(QUEUES).map((name) => new Queue(name, { connection: producer, prefix }));
     const worker = new Worker(QUEUES.eventsPlans, async () => undefined, { connection: blocking, prefix });
+    const completed = new Promise<void>((resolve) => worker.once('completed', () => resolve()));
     try {
       for (const q of queues) await q.add('probe', { at: Date.now() }, { removeOnComplete: false, attempts: 2, delay: q.name === QUEUES.deliveries ? 60_000 : 0 });
-      await new Promise<void>((resolve) => worker.once('completed', () => resolve()));
+      await completed;
       const keys = await producer.keys(`{${tag}}:*`);
       expect(keys.length).toBeGreaterThan(10);
       expect(new Set(keys.map(clusterSlot))).toEqual(new Set([clusterSlot(`{${tag}}`)]));
