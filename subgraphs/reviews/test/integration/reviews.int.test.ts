@@ -145,9 +145,13 @@ describe('reviews subgraph', () => {
     const r = await gql(sg.url, REQ, { c: childId }, PROVIDER);
     expect(r.data!.requestReview).toMatchObject({ outcome: 'PENDING', escalateBy: '2027-03-31', providerId: 'PRV-OAK' });
     const sweep = `mutation($at: DateTime) { escalateOverdueReviewRequests(asOf: $at) }`;
+    // A sweep is dated now or in the past: a future asOf would escalate what is not yet late.
+    const future = await gql(sg.url, sweep, { at: '2027-03-01T10:00:01Z' }, OPS);
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FUTURE_AS_OF' });
+    setClock('2027-04-02T00:00:00+01:00');
     expect((await gql(sg.url, sweep, { at: '2027-03-31T22:00:00+01:00' }, OPS)).data!.escalateOverdueReviewRequests).toBe(0);
     expect((await gql(sg.url, sweep, { at: '2027-04-01T00:00:01+01:00' }, OPS)).data!.escalateOverdueReviewRequests).toBe(1);
-    expect((await gql(sg.url, sweep, { at: '2027-04-02T00:00:00+01:00' }, OPS)).data!.escalateOverdueReviewRequests).toBe(0);
+    expect((await gql(sg.url, sweep, {}, OPS)).data!.escalateOverdueReviewRequests).toBe(0);
     expect((await gql(sg.url, sweep, {}, SW)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const events = await (sg.orm.em.fork() as EntityManager).find(OutboxEvent, { type: 'ReviewRequestEscalated', childId });
     expect(events).toHaveLength(1);
