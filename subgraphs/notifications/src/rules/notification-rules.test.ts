@@ -139,9 +139,9 @@ describe('notification rules: who must be told what', () => {
 
   it.each([
     { e: ev('ReviewRequested', { placingAuthority: 'LA-NORTH' }), expected: ['PA-REVIEW-REQ>PLACING_AUTHORITY:LA-NORTH'], why: 'PA-REVIEW-REQ to the placing authority' },
-    { e: ev('ReviewRequestEscalated', {}), expected: ['PA-ESCALATE>PLACING_AUTHORITY:LA-NORTH:MANAGEMENT'], why: 'PA-ESCALATE to the placing authority\'s management (authority from access facts)' },
+    { e: ev('ReviewRequestEscalated', { placingAuthority: 'LA-NORTH' }), expected: ['PA-ESCALATE>PLACING_AUTHORITY:LA-NORTH:MANAGEMENT'], why: 'PA-ESCALATE to the placing authority\'s management (the authority the event names)' },
     { e: ev('PlanEndorsed', { kind: 'CARE', planId: 'pl1', version: 2 }), expected: ['CIRC-CP>IRO:iro-1', 'CIRC-CP>PROVIDER:PRV-OAK'], why: 'CIRC-CP to the IRO and the provider' },
-    { e: ev('PlanEndorsed', { kind: 'PATHWAY', planId: 'pl2', version: 1 }), expected: ['CIRC-PWP-YP>PLACING_AUTHORITY:LA-NORTH'], why: 'CIRC-PWP-YP through the placing authority' },
+    { e: ev('PlanEndorsed', { kind: 'PATHWAY', planId: 'pl2', version: 1, placingAuthority: 'LA-NORTH' }), expected: ['CIRC-PWP-YP>PLACING_AUTHORITY:LA-NORTH'], why: 'CIRC-PWP-YP through the placing authority' },
     { e: ev('PlanEndorsed', { kind: 'PEP', planId: 'pl3' }), expected: [], why: 'no circulation notice for other plan kinds' },
     { e: ev('ChildRegistered', { placingAuthority: 'LA-NORTH' }), expected: [], why: 'no notification for facts-only events' },
   ])('$why', ({ e, expected }) => {

@@ -186,7 +186,8 @@ describe('notifications subgraph', () => {
     const mine = await gql(sg.url, ENT, { reps }, SW);
     expect(mine.data?._entities[0].notifications.map((n: any) => n.ruleId)).toEqual(['IRO-N7-HEALTH', 'IRO-N7-HEALTH']);
     const refused = await gql(sg.url, ENT, { reps }, OTHER_LA);
-    expect(refused.data?._entities[0].notifications).toBeNull();
+    // The child itself is refused (one read policy for every entity lookup), not just its field.
+    expect(refused.data?._entities[0]).toBeNull();
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const nid = ops.data!.notifications.edges[0].node.id;
     const ref = await gql(sg.url, ENT, { reps: [{ __typename: 'Notification', id: nid }, { __typename: 'Notification', id: randomUUID() }] }, OTHER_LA);

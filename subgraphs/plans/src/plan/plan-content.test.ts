@@ -3,12 +3,21 @@ import { endorsers } from './plan.policy';
 
 describe('plan content', () => {
   it('placement plan areas PPC-01..PPC-14: completeness counts written areas', () => {
-    const c = buildContent('PLACEMENT', {}, { areas: [{ code: 'PPC-03', text: 'GP: Dr Lee' }, { code: 'PPC-01', text: 'Routine' }, { code: 'PPC-02', text: ' ' }] });
+    const c = buildContent('PLACEMENT', {}, {
+      areas: [{ code: 'PPC-03', text: 'GP: Dr Lee' }, { code: 'PPC-01', text: 'Routine' }, { code: 'PPC-02', text: ' ', missingReason: 'awaiting the school' }],
+    });
     expect(c.areas!.map((a) => a.code)).toEqual(['PPC-01', 'PPC-02', 'PPC-03']);
     const r = areaCompleteness('PLACEMENT', c);
     expect(PLACEMENT_PLAN_AREAS).toHaveLength(14);
     expect(r.areas.filter((a) => a.complete).map((a) => a.code)).toEqual(['PPC-01', 'PPC-03']);
+    expect(r.areas.find((a) => a.code === 'PPC-02')).toMatchObject({ complete: false, missingReason: 'awaiting the school' });
     expect(r.percent).toBe(14);
+  });
+
+  it('PP-DUE-5WD: an area sent blank must say why it is missing', () => {
+    expect(() => buildContent('PLACEMENT', {}, { areas: [{ code: 'PPC-02', text: ' ' }] })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'AREA_TEXT_OR_REASON', area: 'PPC-02' }) }),
+    );
   });
 
   it('a revision keeps earlier areas and replaces those sent', () => {
