@@ -24,6 +24,7 @@ const RUN = randomUUID().slice(0, 8);
 const IRO_A = randomUUID();
 const IRO_OTHER = randomUUID();
 const ADMIN = bearer('ADMIN', 'HUB');
+let startCursor = '';
 
 /** Token classes: OLD = A1's history before PRV-A's placement; CUR = during it; AUTH = the authority's own; B = child B1. */
 type TokenClass = 'OLD' | 'CUR' | 'AUTH' | 'B';
@@ -45,6 +46,7 @@ async function must(q: string, v: Record<string, unknown>, auth: string) {
 
 beforeAll(async () => {
   hub = await startHub({ label: 'tenancymatrix' });
+  startCursor = (await must('{ changeCursor }', {}, bearer('LA_SYSTEM', 'LA-A'))).changeCursor as string;
   for (const code of ['LA-A', 'LA-B']) await must(`mutation { upsertAuthority(code: "${code}", name: "${code}") { code } }`, {}, ADMIN);
   for (const id of ['PRV-A', 'PRV-B', 'PRV-OLD']) await must(`mutation { upsertProvider(input: { id: "${id}", name: "${id}", kind: "CHILDRENS_HOME" }) { id } }`, {}, ADMIN);
   const sw = bearer('SOCIAL_WORKER', 'LA-A');
@@ -103,6 +105,8 @@ afterAll(() => hub?.stop());
 // ---------------------------------------------------------------- callers and the expectation table per role
 const LA: Role[] = ['SOCIAL_WORKER', 'TEAM_MANAGER', 'DESIGNATED_MANAGER', 'SERVICE_MANAGER', 'LA_SYSTEM'];
 const SENSITIVE = ['ethnicity', 'religion', 'genderIdentity', 'details'];
+/** Fields for the authority and the IRO only: a provider is refused them (reg 8 contacts, the SSDA903 record). */
+const AUTHORITY_AND_IRO_ONLY = ['contacts', 'ssda903'];
 interface Caller {
   label: string;
   auth: () => string | undefined;
@@ -135,10 +139,10 @@ const CALLERS: Caller[] = [
   ...(['PROVIDER_STAFF', 'PROVIDER_MANAGER'] as Role[]).flatMap((role): Caller[] => [
     {
       label: `${role} of the current placement`, auth: caller(role, 'PRV-A'), sees: ['CUR'], reads: ['A1'],
-      refusedFields: ['notifications', ...(role === 'PROVIDER_STAFF' ? SENSITIVE : [])],
+      refusedFields: ['notifications', ...AUTHORITY_AND_IRO_ONLY, ...(role === 'PROVIDER_STAFF' ? SENSITIVE : [])],
       queries: ['children', 'plan', 'placementReadiness', 'overdue'], mutations: ['recordSignificantEvent', 'requestReview'],
     },
-    { label: `${role} of another provider`, auth: caller(role, 'PRV-B'), sees: ['B'], reads: ['B1'], refusedFields: ['notifications', ...(role === 'PROVIDER_STAFF' ? SENSITIVE : [])], mutations: [] },
+    { label: `${role} of another provider`, auth: caller(role, 'PRV-B'), sees: ['B'], reads: ['B1'], refusedFields: ['notifications', ...AUTHORITY_AND_IRO_ONLY, ...(role === 'PROVIDER_STAFF' ? SENSITIVE : [])], mutations: [] },
     { label: `${role} of a former placement`, auth: caller(role, 'PRV-OLD'), sees: [], reads: [], mutations: [] },
   ]),
   { label: 'OPS', auth: caller('OPS', 'HUB'), sees: [], reads: [], queries: ['notifications', 'authorityEndpoints'], mutations: ['retryNotification'] },
@@ -174,6 +178,15 @@ const QUERY_ARGS: Record<string, (child: 'A1' | 'B1') => Record<string, string>>
   plan: (c) => ({ id: c === 'A1' ? ids.curPlan : ids.healthPlan }),
   ruleOverrides: (c) => ({ authority: c === 'A1' ? 'LA-A' : 'LA-B' }),
   iroCaseload: () => ({ iroId: IRO_A }),
+  ssda903Return: (c) => ({ authority: c === 'A1' ? 'LA-A' : 'LA-B', collectionYear: '2025-26' }),
+  ssda903Issues: (c) => ({ authority: c === 'A1' ? 'LA-A' : 'LA-B', collectionYear: '2025-26' }),
+  deadlinePreview: (c) => ({ ruleId: 'CP-DUE-10WD', anchor: '2026-11-02', authority: c === 'A1' ? 'LA-A' : 'LA-B' }),
+  // From the start of the log: every change about A1 and B1 is in the page, so the feed's tenancy is tried too.
+  changesSince: () => ({ cursor: startCursor }),
+};
+/** Values for Child fields with required arguments; a new one must be added here. */
+const CHILD_FIELD_ARGS: Record<string, Record<string, string>> = {
+  reviewTimetable: { until: '2028-12-31' },
 };
 /** Representations for `_entities`; a new entity type must be added here. */
 const REPRESENTATIONS: Record<string, () => Array<Record<string, string>>> = {
@@ -190,6 +203,8 @@ const REPRESENTATIONS: Record<string, () => Array<Record<string, string>>> = {
   ChildAccessLog: () => [{ childId: ids.A1 }, { childId: ids.B1 }],
   Authority: () => [{ code: 'LA-A' }],
   Provider: () => [{ id: 'PRV-OLD' }],
+  Ssda903Return: () => [{ authority: 'LA-A', collectionYear: '2025-26' }, { authority: 'LA-B', collectionYear: '2025-26' }],
+  Plan: () => [{ id: ids.oldPlan }, { id: ids.curPlan }],
 };
 
 interface Cell { path: string; child?: 'A1' | 'B1'; run(auth: string | undefined): Promise<{ data: unknown; errors?: Array<{ extensions?: Record<string, any> }> }> }
@@ -213,7 +228,7 @@ async function readPaths(): Promise<Cell[]> {
   const api = buildClientSchema(intro.data as never);
   const cells: Cell[] = [];
   for (const f of Object.values(api.getQueryType()!.getFields())) {
-    const required = f.args.filter((a) => isNonNullType(a.type));
+    const required = f.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
     if (required.length && !QUERY_ARGS[f.name]) throw new Error(`add argument values for Query.${f.name} to QUERY_ARGS`);
     for (const child of required.length ? (['A1', 'B1'] as const) : [undefined]) {
       const args = child ? QUERY_ARGS[f.name](child) : {};
@@ -226,9 +241,11 @@ async function readPaths(): Promise<Cell[]> {
   if (!isObjectType(childType)) throw new Error('no Child type');
   for (const f of Object.values(childType.getFields())) {
     if (f.name === 'id') continue;
-    if (f.args.some((a) => isNonNullType(a.type))) throw new Error(`Child.${f.name} has required arguments: give it values`);
+    const needs = f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+    if (needs && !CHILD_FIELD_ARGS[f.name]) throw new Error(`Child.${f.name} has required arguments: add values to CHILD_FIELD_ARGS`);
+    const fieldArgs = needs ? `(${Object.entries(CHILD_FIELD_ARGS[f.name]).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')})` : '';
     for (const child of ['A1', 'B1'] as const) {
-      const q = fitting((d) => `{ child(id: ${literal(ids[child])}) { id ${f.name} ${selection(api, getNamedType(f.type), d, new Set(['Child']))} } }`);
+      const q = fitting((d) => `{ child(id: ${literal(ids[child])}) { id ${f.name}${fieldArgs} ${selection(api, getNamedType(f.type), d, new Set(['Child']))} } }`);
       cells.push({ path: `Child.${f.name}`, child, run: (auth) => gql(hub.url, q, {}, auth) });
     }
   }
@@ -237,9 +254,11 @@ async function readPaths(): Promise<Cell[]> {
     if (!isUnionType(union)) continue;
     for (const t of union.getTypes()) {
       if (!REPRESENTATIONS[t.name]) throw new Error(`add representations of ${t.name} to REPRESENTATIONS`);
+      // A stub whose only fields are its key can echo nothing but the representation the caller sent.
+      if (isObjectType(t) && Object.keys(t.getFields()).every((f) => f === 'id')) continue;
       for (const rep of REPRESENTATIONS[t.name]()) {
         const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${t.name} ${selection(s.schema, t, 3)} } }`;
-        const child = rep.id === ids.B1 || rep.childId === ids.B1 || rep.id === ids.bPlacement ? 'B1' : 'A1';
+        const child = rep.id === ids.B1 || rep.childId === ids.B1 || rep.id === ids.bPlacement || rep.authority === 'LA-B' ? 'B1' : 'A1';
         cells.push({ path: `${name}:_entities(${t.name})`, child, run: (auth) => gql(s.url, q, { r: [{ __typename: t.name, ...rep }] }, auth) });
       }
     }

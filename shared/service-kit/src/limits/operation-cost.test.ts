@@ -23,7 +23,9 @@ describe('operationCost', () => {
     { query: '{ children { edges { node { id } } } }', expected: 22, why: 'a connection without first prices its edges at the default size' },
     { query: '{ all { plans(first: 2) { id } events { at } } }', expected: 1 + 10 * (1 + 2 * 1 + 1 + 10 * 1), why: 'nested lists multiply' },
     { query: '{ __schema { types { name } } __typename }', expected: 0, why: 'introspection is free' },
-    { query: '{ node { ... on Child { name } ... on Plan { kind } } }', expected: 3, why: 'abstract selections add every branch' },
+    { query: '{ node { ... on Child { name } ... on Plan { kind } } }', expected: 2, why: 'fragments on different object types under an interface are alternatives: the dearest counts' },
+    { query: '{ node { id ... on Child { name events { at } } ... on Plan { kind } } }', expected: 14, why: 'the dearest branch (name + 10 events) plus the interface field' },
+    { query: '{ node { ... on Node { id } ... on Child { name } } }', expected: 3, why: 'a fragment on the interface itself always applies' },
     { query: '{ all { ...C } } fragment C on Child { id name }', expected: 21, why: 'fragments expand' },
     { query: 'subscription { childChanged { id } }', expected: 2, why: 'subscriptions are priced like queries' },
   ])('$why', ({ query, expected }) => {
@@ -52,5 +54,33 @@ describe('operationCost', () => {
   it('makes a deep list query expensive', () => {
     const doc = parse('{ children(first: 100) { nodes { plans(first: 100) { id } } } }');
     expect(operationCost(schema, doc)).toBe(1 + 100 * (1 + (1 + 100 * 1)));
+  });
+});
+
+describe('operationCost of a subgraph fetch', () => {
+  const subgraph = buildSchema(`
+    scalar _Any
+    union _Entity = Child
+    type Query { _entities(representations: [_Any!]!): [_Entity]! }
+    type Child { id: ID!  plans: [Plan!]! }
+    interface Plan { id: ID!  versions: [Version!]! }
+    type CarePlan implements Plan { id: ID!  versions: [Version!]! }
+    type HealthPlan implements Plan { id: ID!  versions: [Version!]! }
+    type Version { n: Int }
+  `);
+  const gatewaySchema = buildSchema(`
+    type Query { child(id: ID!): Child }
+    type Child { id: ID!  plans: [Plan!]! }
+    interface Plan { id: ID!  versions: [Version!]! }
+    type CarePlan implements Plan { id: ID!  versions: [Version!]! }
+    type HealthPlan implements Plan { id: ID!  versions: [Version!]! }
+    type Version { n: Int }
+  `);
+  it('prices what the gateway forwards as the gateway priced the same selection (one representation, split fragments)', () => {
+    const atGateway = operationCost(gatewaySchema, parse('{ child(id: "1") { plans { id versions { n } } } }'));
+    const fetch = parse('query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { plans { __typename ... on CarePlan { id versions { n } } ... on HealthPlan { id versions { n } } } } } }');
+    const atSubgraph = operationCost(subgraph, fetch, undefined, { r: [{ __typename: 'Child', id: '1' }] });
+    expect(atSubgraph).toBeLessThanOrEqual(atGateway + 1);
+    expect(operationCost(subgraph, fetch, undefined, { r: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Child', id: String(i) })) })).toBe(50 * (atSubgraph - 1) + 1);
   });
 });

@@ -11,6 +11,7 @@ import {
   getNullableType,
   getOperationAST,
   isCompositeType,
+  isAbstractType,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -54,8 +55,8 @@ function sliceSize(
  * return: its `first`/`last` argument when given (literal or variable), else `defaultListSize` for list
  * fields, else 1. The `edges`/`nodes` lists directly under a sliced field are not multiplied again (the
  * connection's `first` already counted them). Introspection fields (`__schema`, `__typename`) cost nothing:
- * introspection is off in production and bounded by the schema's size. Abstract selections add every
- * branch (an upper bound). `Query.children(first: 20) { edges { node { id name } } }` costs
+ * introspection is off in production and bounded by the schema's size. Under an abstract type, fragments on
+ * different object types are alternatives and cost the dearest of them; `_entities` costs one item per representation. `Query.children(first: 20) { edges { node { id name } } }` costs
  * 1 + 20 × (1 + 1 × (1 + 2)) = 81.
  * @param schema - the gateway's schema (the document must already be valid against it)
  * @param document - the parsed document
@@ -86,6 +87,10 @@ export function operationCost(
 
   const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType, sliced: boolean): number => {
     let total = 0;
+    // Under an abstract type, fragments on different object types are alternatives: one object has one type,
+    // so only the dearest of them can apply. (A query planner splits an interface selection into one fragment
+    // per implementing type; pricing their sum would make a subgraph refuse what the gateway priced as one.)
+    const branches = new Map<string, number>();
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         const name = sel.name.value;
@@ -93,7 +98,7 @@ export function operationCost(
         const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
         if (!field) continue;
         const isList = isListType(getNullableType(field.type));
-        const slice = sliceSize(sel.arguments, op, variables);
+        const slice = name === '_entities' ? representationCount(sel.arguments, variables) : sliceSize(sel.arguments, op, variables);
         const multiplier = slice ?? (isList ? (sliced ? 1 : defaultListSize) : 1);
         const named = getNamedType(field.type);
         const inner =
@@ -101,7 +106,10 @@ export function operationCost(
         total += 1 + multiplier * inner;
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        if (type) total += selectionCost(sel.selectionSet, type, sliced);
+        if (!type) continue;
+        const cost = selectionCost(sel.selectionSet, type, sliced);
+        if (isAbstractType(parent) && isObjectType(type)) branches.set(type.name, (branches.get(type.name) ?? 0) + cost);
+        else total += cost;
       } else {
         const key = `${sel.name.value}|${sliced}`;
         const known = memo.get(key);
@@ -119,8 +127,20 @@ export function operationCost(
         total += cost;
       }
     }
-    return total;
+    return total + (branches.size ? Math.max(...branches.values()) : 0);
   };
 
   return selectionCost(op.selectionSet, root, false);
+}
+
+/** `_entities(representations:)` returns exactly one item per representation: price it by their number. */
+function representationCount(args: readonly ArgumentNode[] | undefined, variables: Record<string, unknown>): number | undefined {
+  const arg = args?.find((a) => a.name.value === 'representations');
+  if (!arg) return undefined;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.length;
+  if (arg.value.kind === Kind.VARIABLE) {
+    const value = variables[arg.value.name.value];
+    return Array.isArray(value) ? value.length : undefined;
+  }
+  return undefined;
 }

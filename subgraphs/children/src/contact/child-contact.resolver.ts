@@ -19,8 +19,8 @@ export class ChildContactResolver {
     return toChildContact(row);
   }
 
-  @FieldResolver(() => [ChildContact], { description: 'People told of decisions about contact (reg 8), with their addresses. The authority and the IRO only.' })
-  async contacts(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<ChildContact[]> {
+  @FieldResolver(() => [ChildContact], { nullable: true, description: 'People told of decisions about contact (reg 8), with their addresses. The authority and the IRO only.' })
+  async contacts(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<ChildContact[] | null> {
     const relation = await ctx.relationTo(child.id);
     if (relation !== 'AUTHORITY' && relation !== 'IRO') throw new ForbiddenError('your role may not see the child\'s contacts', { field: 'contacts' });
     const rows = await ctx.em.find(ChildContactEntity, { childId: child.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });

@@ -113,8 +113,8 @@ export class Ssda903ReturnResolver {
 /** What the hub records for the return, on the child and by mutation. */
 @Resolver(() => Child)
 export class Ssda903ChildResolver {
-  @FieldResolver(() => Ssda903ChildRecord, { description: "What the hub records for the SSDA903 return (the authority's staff and the IRO)." })
-  async ssda903(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<Ssda903ChildRecord> {
+  @FieldResolver(() => Ssda903ChildRecord, { nullable: true, description: "What the hub records for the SSDA903 return (the authority's staff and the IRO)." })
+  async ssda903(@Root() child: Child, @Ctx() ctx: ChildrenContext): Promise<Ssda903ChildRecord | null> {
     const relation = await ctx.relationTo(child.id);
     if (relation !== 'AUTHORITY' && relation !== 'IRO') throw new ForbiddenError('only the authority and the IRO may read the SSDA903 record', { field: 'ssda903' });
     const em = ctx.em as EntityManager;
