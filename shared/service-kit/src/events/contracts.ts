@@ -22,7 +22,7 @@ export const EVENT_SOURCE: { readonly [T in EventType]: EventSource } = {
   PlanCirculated: 'plans', PlacementPlanSigned: 'plans', DeadlineFellDue: 'plans',
   IroAssigned: 'reviews', ReviewScheduled: 'reviews', ReviewHeld: 'reviews', ReviewAdjourned: 'reviews', ReviewDecisionsRecorded: 'reviews',
   ReviewReportIssued: 'reviews', ReviewRequested: 'reviews', ReviewRequestEscalated: 'reviews', ReviewRequestAnswered: 'reviews',
-  EarlyReviewTriggered: 'reviews', ChildConsulted: 'reviews', OutcomeStarRecorded: 'reviews',
+  EarlyReviewTriggered: 'reviews', ReviewDueSet: 'reviews', ChildConsulted: 'reviews', OutcomeStarRecorded: 'reviews',
   NotificationDelivered: 'notifications', NotificationFailed: 'notifications', NotificationRetried: 'notifications',
   NotificationDiscarded: 'notifications', AuthorityEndpointSet: 'notifications',
 };

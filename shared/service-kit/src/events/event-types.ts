@@ -33,6 +33,7 @@ export const EVENT_TYPES = [
   'ReviewRequestEscalated',
   'ReviewRequestAnswered',
   'EarlyReviewTriggered',
+  'ReviewDueSet',
   'ChildConsulted',
   'OutcomeStarRecorded',
   'CalendarUpdated',

@@ -68,6 +68,7 @@ export const PAYLOAD_SCHEMAS: { [T in EventType]: PayloadSchema<EventPayloads[T]
   ReviewRequestEscalated: { ...CHILD, requestId: 'id', escalatedAt: 'instant', escalateBy: 'date' },
   ReviewRequestAnswered: { ...CHILD, requestId: 'id', outcome: 'string', respondedAt: 'instant', note: 'string?', reviewId: 'id?' },
   EarlyReviewTriggered: { ...CHILD, periodOfCareId: 'id', trigger: 'string', triggeredOn: 'date', dueBy: 'date', ruleId: 'string' },
+  ReviewDueSet: { ...CHILD, periodOfCareId: 'id', sequence: 'integer', dueBy: 'date?', ruleId: 'string', deadline: 'object' },
   ChildConsulted: { ...CHILD, reviewId: 'id', consultedOn: 'date' },
   OutcomeStarRecorded: { ...CHILD, reviewId: 'id', capturedOn: 'date', tool: 'string' },
   CalendarUpdated: { data: 'object', source: 'string', loadedBy: 'string' },

@@ -1,3 +1,4 @@
+import type { BeyondCalendar, Deadline } from '@hub/statutory';
 import type { EventType } from './event-types';
 
 /**
@@ -209,6 +210,21 @@ export interface EarlyReviewTriggeredPayload extends ChildConcerns {
   dueBy: string;
   ruleId: string;
 }
+/**
+ * The date a review of the period falls due, as the reviews service computes it (it owns the review cycle: held
+ * reviews, early-review triggers). Sent when a period starts, a review is held and a trigger is recorded; the
+ * deadline ledger (plans) writes `deadline` as it comes and computes nothing.
+ */
+export interface ReviewDueSetPayload extends ChildConcerns {
+  periodOfCareId: string;
+  sequence: number;
+  /** The due date; null while a first review's working-day count waits for a newer calendar. */
+  dueBy: string | null;
+  /** The rule the date comes from as users see it (REV-EARLY and kin when a trigger brought it forward). */
+  ruleId: string;
+  /** The ledger entry: the engine's Deadline (statutory rule, basis, explanation) or BeyondCalendar. */
+  deadline: Deadline | BeyondCalendar;
+}
 export interface ReviewRequestedPayload extends ChildConcerns {
   requestId: string;
   reason: string;
@@ -290,6 +306,7 @@ export interface EventPayloads {
   ReviewRequestEscalated: ReviewRequestEscalatedPayload;
   ReviewRequestAnswered: ReviewRequestAnsweredPayload;
   EarlyReviewTriggered: EarlyReviewTriggeredPayload;
+  ReviewDueSet: ReviewDueSetPayload;
   ChildConsulted: ChildConsultedPayload;
   OutcomeStarRecorded: OutcomeStarRecordedPayload;
   CalendarUpdated: CalendarUpdatedPayload;

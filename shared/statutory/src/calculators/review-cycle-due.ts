@@ -132,14 +132,14 @@ export function nextReviewCycleDue(input: Omit<ReviewCycleInput, 'sequence'>): R
  * review's working-day count runs past the calendar, a BeyondCalendar entry (kept in the ledger and dated when a
  * newer calendar arrives) rather than an error.
  * @param input - period start, reviews, triggers, calendar
- * @returns the sequence and the entry
+ * @returns the sequence, the rule as users see it (REV-EARLY and kin when brought forward) and the entry
  */
-export function reviewCycleLedgerEntry(input: Omit<ReviewCycleInput, 'sequence'>): { sequence: number; deadline: Deadline | BeyondCalendar } {
+export function reviewCycleLedgerEntry(input: Omit<ReviewCycleInput, 'sequence'>): { sequence: number; ruleId: string; deadline: Deadline | BeyondCalendar } {
   try {
     const due = nextReviewCycleDue(input);
-    return { sequence: due.sequence, deadline: due.deadline };
+    return { sequence: due.sequence, ruleId: due.ruleId, deadline: due.deadline };
   } catch (e) {
     if (!(e instanceof CalendarHorizonError) || input.reviews.some((r) => r.heldOn)) throw e;
-    return { sequence: 1, deadline: computeDeadlineOrBeyond('REV-1ST-20WD', input.becameLookedAfter, { calendar: input.calendar ?? HolidayCalendar.default() }) as BeyondCalendar };
+    return { sequence: 1, ruleId: 'REV-1ST-20WD', deadline: computeDeadlineOrBeyond('REV-1ST-20WD', input.becameLookedAfter, { calendar: input.calendar ?? HolidayCalendar.default() }) as BeyondCalendar };
   }
 }

@@ -45,7 +45,7 @@ export interface Duty {
 }
 
 /** The ledger subject of the visit clock that runs after a visit (or after the start of the placement). */
-export const visitSubject = (placementId: string, after: IsoDate | 'start'): string => `placement:${placementId}:visit-after:${after}`;
+export const visitSubject = (placementId: string, after: string): string => `placement:${placementId}:visit-after:${after}`;
 
 /**
  * Which clocks a recorded fact starts (facts in, duties out): the decision of which rules fire, with their

@@ -52,6 +52,8 @@ export const CHANGE_RULES: { readonly [T in EventType]: ChangeRule | null } = {
   ReviewRequestEscalated: { kind: 'REVIEW_REQUEST_ESCALATED' },
   ReviewRequestAnswered: { kind: 'REVIEW_REQUEST_ANSWERED' },
   EarlyReviewTriggered: { kind: 'EARLY_REVIEW_TRIGGERED' },
+  // The date the facts above (a period, a review held, a trigger) already announced: the change was told with them.
+  ReviewDueSet: null,
   ChildConsulted: { kind: 'CHILD_CONSULTED' },
   OutcomeStarRecorded: { kind: 'OUTCOME_STAR_RECORDED' },
   CalendarUpdated: null,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toLondonInstant } from '@hub/statutory';
+import { dutiesFor, toLondonInstant } from '@hub/statutory';
 import { DeadlineEntity } from './deadline.entity';
-import { compute, overridesOf, upsertDeadline } from './ledger';
+import { overridesOf, recordDuties } from './ledger';
 
 /** Significant-event kinds that bear on an urgent refusal of contact (CON-S34-7D). */
 export const CONTACT_EVENT_KINDS = ['CONTACT_REFUSED', 'CONTACT_RESUMED', 'S34_APPLICATION_MADE'] as const;
@@ -35,10 +35,10 @@ export async function applyContactEvent(em: EntityManager, p: ContactEventFacts,
   if (p.kind === 'CONTACT_REFUSED') {
     const days = p.durationDays;
     const intended = typeof days === 'number' ? ` Refusal recorded as intended to last ${days} day${days === 1 ? '' : 's'}.` : '';
-    await upsertDeadline(
-      em, { childId: p.childId, subjectKey: `event:${p.eventId}`, placingAuthority, providerId: p.providerId ?? null },
-      'CON-S34-7D', compute('CON-S34-7D', p.occurredAt, await overridesOf(em, placingAuthority)),
-      { explanation: `Open until contact resumes or an application to court is recorded.${intended}` },
+    await recordDuties(
+      em, { childId: p.childId, placingAuthority, providerId: p.providerId ?? null },
+      dutiesFor({ fact: 'CONTACT_REFUSED', eventId: p.eventId, occurredAt: p.occurredAt }), await overridesOf(em, placingAuthority),
+      `Open until contact resumes or an application to court is recorded.${intended}`,
     );
     return;
   }

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { hubCalendar, now as hubNow } from '@hub/service-kit';
 import {
-  BeyondCalendar, computeDeadlineOrBeyond, Deadline, DeadlineBasis, HolidayCalendar, ImplementedRuleId, isBeyondCalendar,
-  isImplementedRuleId, RuleOverride,
+  BeyondCalendar, computeDeadlineOrBeyond, computeDuty, Deadline, DeadlineBasis, Duty, HolidayCalendar, ImplementedRuleId,
+  isBeyondCalendar, isImplementedRuleId, RuleOverride,
 } from '@hub/statutory';
 import { DeadlineEntity } from './deadline.entity';
 import { RuleOverrideEntity } from './rule-override.entity';
@@ -115,6 +115,28 @@ export async function upsertDeadline(
   }
   em.persist(row);
   return row;
+}
+
+/**
+ * Writes the duties the engine says a fact starts (`dutiesFor`): each computed with the hub calendar and the
+ * authority's overrides, on its subject; a duty scoped to the period of care is not tied to a placement.
+ * @param em - the unit of work
+ * @param base - the child, authority, provider, period and placement the duties concern
+ * @param duties - the engine's duties
+ * @param overrides - the placing authority's overrides
+ * @param explanation - a sentence to append to each entry's explanation
+ * @returns the entries by rule id
+ */
+export async function recordDuties(
+  em: EntityManager, base: Omit<LedgerSubject, 'subjectKey'>, duties: readonly Duty[], overrides: readonly RuleOverride[], explanation?: string,
+): Promise<Map<string, DeadlineEntity | null>> {
+  const out = new Map<string, DeadlineEntity | null>();
+  for (const d of duties) {
+    const subject: LedgerSubject = { ...base, subjectKey: d.subject, ...(d.scope === 'PERIOD' ? { placementId: null } : {}) };
+    const extra = { ...(d.notApplicableReason ? { notApplicableReason: d.notApplicableReason } : {}), ...(explanation ? { explanation } : {}) };
+    out.set(d.ruleId, await upsertDeadline(em, subject, d.ruleId, computeDuty(d, { calendar: hubCalendar(), overrides }), extra));
+  }
+  return out;
 }
 
 /** What {@link recomputeBeyondCalendar} did. */

@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hubCalendar } from '@hub/service-kit';
 import type {
   ChildCeasedLookedAfterPayload, ChildFactsPayload, EventHandlerMap, PeriodOfCareStartedPayload, PlacementFactsPayload,
   SignificantEventRecordedPayload, VisitRecordedPayload,
 } from '@hub/service-kit';
-import { endOfLondonDay, londonDate, nextVisitDue } from '@hub/statutory';
+import { dutiesFor, endOfLondonDay, londonDate, visitSubject } from '@hub/statutory';
 import { ChildFactEntity } from '../facts/child-fact.entity';
 import { PeriodFactEntity } from '../facts/period-fact.entity';
 import { PlacementFactEntity } from '../facts/placement-fact.entity';
 import { DeadlineEntity } from '../deadline/deadline.entity';
-import { compute, computePhase, endSubject, meetDeadlines, overridesOf, upsertDeadline } from '../deadline/ledger';
+import { endSubject, meetDeadlines, overridesOf, recordDuties } from '../deadline/ledger';
 import { applyContactEvent, CONTACT_EVENT_KINDS } from '../deadline/contact';
 import { recomputeLeavingCare } from './leaving-care';
 
@@ -23,9 +22,6 @@ async function childFact(em: EntityManager, childId: string, placingAuthority?: 
   em.persist(row);
   return row;
 }
-
-/** Subject of the next-visit clock after a visit (or after the start, for VIS-1WK). */
-const visitSubject = (placementId: string, after: string) => `placement:${placementId}:visit-after:${after}`;
 
 async function childUpdated(em: EntityManager, p: ChildFactsPayload): Promise<void> {
   const before = await em.findOne(ChildFactEntity, { childId: p.childId });
@@ -42,15 +38,11 @@ async function periodStarted(em: EntityManager, p: PeriodOfCareStartedPayload): 
   const period = (await em.findOne(PeriodFactEntity, { id: p.periodOfCareId }))
     ?? em.create(PeriodFactEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: p.startedOn, shortBreak: p.shortBreak });
   em.persist(period);
-  // Pre-planned short breaks (V3/V4, CPPCR reg 48) have no review cycle in the 903 return (rule 399): no clocks.
-  if (!period.shortBreak) {
-    const overrides = await overridesOf(em, child.placingAuthority);
-    const s = { childId: p.childId, subjectKey: `period:${period.id}`, placingAuthority: child.placingAuthority, periodId: period.id };
-    // Anchored on becoming looked after (§16 note 1): IRO-APPOINT-5WD, HP-IHA, PEP-10WD, REV-1ST-20WD.
-    for (const rule of ['IRO-APPOINT-5WD', 'HP-IHA', 'PEP-10WD'] as const) {
-      await upsertDeadline(em, s, rule, compute(rule, period.startedOn, overrides));
-    }
-    await upsertDeadline(em, { ...s, subjectKey: `period:${period.id}:review:1` }, 'REV-1ST-20WD', compute('REV-1ST-20WD', period.startedOn, overrides));
+  // The engine decides the clocks (none for a pre-planned short break); the first review's date comes from the
+  // reviews service (ReviewDueSet), which owns the review cycle.
+  const duties = dutiesFor({ fact: 'PERIOD_OF_CARE_STARTED', periodOfCareId: period.id, startedOn: period.startedOn, shortBreak: period.shortBreak });
+  if (duties.length) {
+    await recordDuties(em, { childId: p.childId, placingAuthority: child.placingAuthority, periodId: period.id }, duties, await overridesOf(em, child.placingAuthority));
   }
   await recomputeLeavingCare(em, p.childId);
 }
@@ -64,24 +56,15 @@ async function placementStarted(em: EntityManager, p: PlacementFactsPayload): Pr
     intendedUntil18: p.intendedUntil18, custody: p.custody, firstInPeriod: p.firstInPeriod,
   });
   em.persist(fact);
-  const overrides = await overridesOf(em, child.placingAuthority);
-  const s = { childId: p.childId, subjectKey: `placement:${fact.id}`, placingAuthority: child.placingAuthority, providerId: fact.providerId, periodId: fact.periodId ?? null, placementId: fact.id };
-  // PP-DUE-5WD: every placement (C-01: the placement plan restarts with every placement).
-  await upsertDeadline(em, s, 'PP-DUE-5WD', compute('PP-DUE-5WD', startedAt, overrides));
-  if (fact.providerKind === 'CHILDRENS_HOME') await upsertDeadline(em, s, 'PCPP-5WD', compute('PCPP-5WD', startedAt, overrides));
-  if (fact.isEmergency) {
-    // PPM-72H: 72 clock hours from the placement instant (TIME-HOURS); LA-IRO-PLACEMENT: reg 13 notice in 5 WD.
-    await upsertDeadline(em, s, 'PPM-72H', compute('PPM-72H', startedAt, overrides));
-    await upsertDeadline(em, s, 'LA-IRO-PLACEMENT', compute('LA-IRO-PLACEMENT', startedAt, overrides));
-  } else {
-    // LA-IRO-PLACEMENT, planned placement: the reg 13 notice is due before the placement starts (CPPCR reg 13(1)).
-    await upsertDeadline(em, s, 'LA-IRO-PLACEMENT', computePhase('LA-IRO-PLACEMENT', startedAt, overrides, 'planned'));
-  }
-  const firstVisit = nextVisitDue({ placementStart: londonDate(startedAt), intendedUntil18: fact.intendedUntil18, custody: fact.custody, calendar: hubCalendar() });
-  await upsertDeadline(em, { ...s, subjectKey: visitSubject(fact.id, 'start') }, firstVisit.ruleId, firstVisit);
+  // The engine decides the clocks: PP-DUE-5WD (C-01), PCPP-5WD, PPM-72H and LA-IRO-PLACEMENT (reg 13), the first
+  // visit, CP-DUE-10WD for the first placement of the period (reg 4(2)).
+  const duties = dutiesFor({
+    fact: 'PLACEMENT_STARTED', placementId: fact.id, periodOfCareId: fact.periodId ?? null, startedAt, providerKind: fact.providerKind ?? null,
+    isEmergency: fact.isEmergency, firstInPeriod: fact.firstInPeriod, intendedUntil18: fact.intendedUntil18, custody: fact.custody,
+  });
+  const base = { childId: p.childId, placingAuthority: child.placingAuthority, providerId: fact.providerId, periodId: fact.periodId ?? null, placementId: fact.id };
+  await recordDuties(em, base, duties, await overridesOf(em, child.placingAuthority));
   if (fact.firstInPeriod && fact.periodId) {
-    // CP-DUE-10WD: 10 WD from the start of the first placement of the period of care (CPPCR reg 4(2)).
-    await upsertDeadline(em, { ...s, subjectKey: `period:${fact.periodId}`, placementId: null }, 'CP-DUE-10WD', compute('CP-DUE-10WD', startedAt, overrides));
     // The period's clocks were created before any provider was known: the provider at the time is this one.
     for (const d of await em.find(DeadlineEntity, { periodId: fact.periodId, providerId: null, metAt: null })) d.providerId = fact.providerId;
   }
@@ -113,11 +96,13 @@ async function visitRecorded(em: EntityManager, p: VisitRecordedPayload): Promis
   fact.lastVisitOn = visitedOn;
   if (fact.endedAt) return;
   const child = await childFact(em, fact.childId);
-  const next = nextVisitDue({ placementStart: londonDate(fact.startedAt.toISOString()), lastVisit: visitedOn, intendedUntil18: fact.intendedUntil18, custody: fact.custody, calendar: hubCalendar() });
-  await upsertDeadline(em, {
-    childId: fact.childId, subjectKey: visitSubject(fact.id, visitedOn), placingAuthority: child.placingAuthority,
-    providerId: fact.providerId, periodId: fact.periodId ?? null, placementId: fact.id,
-  }, next.ruleId, next);
+  const duties = dutiesFor({
+    fact: 'VISIT_RECORDED', placementId: fact.id, placementStartedAt: fact.startedAt.toISOString(), visitedOn,
+    intendedUntil18: fact.intendedUntil18, custody: fact.custody,
+  });
+  await recordDuties(em, {
+    childId: fact.childId, placingAuthority: child.placingAuthority, providerId: fact.providerId, periodId: fact.periodId ?? null, placementId: fact.id,
+  }, duties, await overridesOf(em, child.placingAuthority));
 }
 
 async function significantEvent(em: EntityManager, p: SignificantEventRecordedPayload): Promise<void> {

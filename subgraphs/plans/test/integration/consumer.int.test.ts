@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { bearer, eventually, gql, startTestSubgraph, TEST_REDIS, testEvent } from '@hub/service-kit/testing';
 import { openRedis, QUEUES } from '@hub/service-kit';
 import { plansSubgraph } from '../../src/definition';
+import { reviewDueSet } from './support';
 
 type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
 let sg: Running;
@@ -22,6 +23,9 @@ describe('events-plans consumer', () => {
     const started = testEvent('PeriodOfCareStarted', { childId, periodOfCareId, startedOn: '2026-12-21', shortBreak: false, legalStatus: 'C2', placingAuthority: 'LA-NORTH', dateOfBirth: '2012-05-01' });
     await q.add(registered.type, registered, { jobId: registered.id });
     await q.add(started.type, started, { jobId: started.id });
+    // The reviews service answers the new period with the first review's date (it owns the review cycle).
+    const due = testEvent('ReviewDueSet', { ...reviewDueSet({ childId, periodOfCareId, startedOn: '2026-12-21' }), placingAuthority: 'LA-NORTH' }, { source: 'reviews' });
+    await q.add(due.type, due, { jobId: due.id });
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { deadlines { ruleId dueDate } } } }`;
     const rules = await eventually(async () => {
       const r = await gql(sg.url, query, { r: [{ __typename: 'Child', id: childId }] }, bearer('SOCIAL_WORKER', 'LA-NORTH'));

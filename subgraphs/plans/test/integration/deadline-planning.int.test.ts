@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { bearer, gql, startTestSubgraph } from '@hub/service-kit/testing';
-import { applyAccessEvent, createLogger, EventType, HubEvent, resetCalendar, setClock, statementCount } from '@hub/service-kit';
+import { applyAccessEvent, createLogger, EVENT_SOURCE, EventType, HubEvent, resetCalendar, setClock, statementCount } from '@hub/service-kit';
 import { HolidayCalendar } from '@hub/statutory';
 import { plansSubgraph } from '../../src/definition';
 import { DeadlineEntity } from '../../src/deadline/deadline.entity';
+import { reviewDueSet } from './support';
 
 type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
 let sg: Running;
@@ -21,7 +22,7 @@ const log = createLogger('plans-test', 'silent');
 /** Delivers an event as the runner's consumer does (access facts are kept idempotently either way). */
 async function send(type: EventType, payload: Record<string, unknown>, childId: string | null = String(payload.childId)): Promise<void> {
   const event = {
-    id: randomUUID(), type, source: type === 'ReviewHeld' ? 'reviews' : 'children', occurredAt: new Date().toISOString(), aggregateType: 'Test',
+    id: randomUUID(), type, source: EVENT_SOURCE[type], occurredAt: new Date().toISOString(), aggregateType: 'Test',
     aggregateId: childId ?? 'calendar', childId, payload, actor: null,
   } as unknown as HubEvent;
   await (sg.orm.em.fork() as EntityManager).transactional((tem) => applyAccessEvent(tem, event));
@@ -33,6 +34,8 @@ async function admit(authority: string, startedOn: string, legalStatus = 'C2') {
   const periodOfCareId = randomUUID();
   await send('ChildRegistered', { childId, placingAuthority: authority, dateOfBirth: '2012-05-01', dateOfDeath: null, name: 'Sam Doe' });
   await send('PeriodOfCareStarted', { childId, periodOfCareId, startedOn, shortBreak: false, legalStatus, placingAuthority: authority, dateOfBirth: '2012-05-01' });
+  // The reviews service answers the new period with the first review's date (or why it cannot be counted yet).
+  await send('ReviewDueSet', { ...reviewDueSet({ childId, periodOfCareId, startedOn }), placingAuthority: authority });
   return { childId, periodOfCareId };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bearer, gql, startTestSubgraph } from '@hub/service-kit/testing';
 import { setClock } from '@hub/service-kit';
 import { plansSubgraph } from '../../src/definition';
-import { deliver, lookedAfterChild } from './support';
+import { deliver, lookedAfterChild, reviewDueSet } from './support';
 
 type Running = Awaited<ReturnType<typeof startTestSubgraph>>;
 let sg: Running;
@@ -51,6 +51,7 @@ describe('deadline ledger fed by events', () => {
   it('worked examples 3 and 4: a review held on 21 Jan 2027 starts the next review, decisions, care plan update and report clocks', async () => {
     const { childId, periodOfCareId } = await lookedAfterChild(sg.orm, { authority: 'LA-NORTH', startedAt: '2026-12-21T15:00:00+00:00' });
     await deliver(sg.orm, 'ReviewHeld', { childId, reviewId: randomUUID(), periodOfCareId, periodStartedOn: '2026-12-21', sequence: 1, heldOn: '2027-01-21', participation: 'PN1' });
+    await deliver(sg.orm, 'ReviewDueSet', reviewDueSet({ childId, periodOfCareId, startedOn: '2026-12-21', held: ['2027-01-21'] }));
     const d = await deadlines(childId, '2027-01-22T09:00:00+00:00');
     expect(d['REV-1ST-20WD'].status).toBe('MET');
     expect(d['REV-2ND-3M'].dueDate).toBe('2027-04-21');
@@ -129,7 +130,8 @@ describe('deadline ledger fed by events', () => {
     const r = await gql(sg.url, DEADLINES, { r: [{ __typename: 'Child', id: c.childId }], asOf: '2027-01-01T00:00:00Z' }, SW);
     const consult = (r.data!._entities[0].deadlines as Array<Record<string, any>>).filter((x) => x.ruleId === 'REV-CONSULT-20WD');
     expect(consult.map((x) => [x.dueDate, x.status]).sort()).toEqual([['2026-12-21', 'NOT_APPLICABLE'], ['2027-03-22', 'PENDING']]);
-    await deliver(sg.orm, 'EarlyReviewTriggered', { childId: c.childId, periodOfCareId: c.periodOfCareId, trigger: 'IRO_REQUEST', triggeredOn: '2027-01-04', dueBy: '2027-01-14', ruleId: 'REV-EARLY' });
+    // The reviews service brings the first review forward and sends the ledger its new date.
+    await deliver(sg.orm, 'ReviewDueSet', reviewDueSet({ ...c, startedOn: '2026-12-21', triggers: [{ trigger: 'IRO_REQUEST', triggeredOn: '2027-01-04', targetDueBy: '2027-01-14' }] }));
     d = await deadlines(c.childId);
     expect(d['REV-1ST-20WD'].dueDate).toBe('2027-01-14');
     expect(d['REV-1ST-20WD'].basis.explanation).toContain('IRO_REQUEST');

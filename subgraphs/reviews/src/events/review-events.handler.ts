@@ -3,7 +3,7 @@ import { defineEventHandlers, hubCalendar, ChildFactsPayload, PeriodOfCareStarte
 import { londonDate } from '@hub/statutory';
 import { ReviewChildEntity } from '../child/review-child.entity';
 import { PeriodOfCareEntity } from '../child/period-of-care.entity';
-import { addEarlyTrigger, openPeriod } from '../review/review.service';
+import { addEarlyTrigger, openPeriod, recordNextReviewDue } from '../review/review.service';
 import { createReviewRequest } from '../review-request/review-request.service';
 
 async function upsertChild(em: EntityManager, p: ChildFactsPayload | PeriodOfCareStartedPayload): Promise<void> {
@@ -33,6 +33,8 @@ export const reviewEventHandlers = defineEventHandlers({
     const row = (await tem.findOne(PeriodOfCareEntity, { id: p.periodOfCareId })) ?? tem.create(PeriodOfCareEntity, { id: p.periodOfCareId, childId: p.childId, startedOn: p.startedOn });
     row.startedOn = p.startedOn;
     row.shortBreak = p.shortBreak;
+    // The first review's date goes to the deadline ledger from here: the review cycle is this service's.
+    await recordNextReviewDue(tem, hubCalendar(), row, null, { childId: p.childId, placingAuthority: p.placingAuthority, providerId: p.providerId ?? null });
   },
   ChildCeasedLookedAfter: async (tem, e) => {
     const p = e.payload;

@@ -1,17 +1,11 @@
 import {
-  addWorkingDays, ageOn, computeConsultationDeadline, computeDeadline, HolidayCalendar, reviewDue,
+  addWorkingDays, ageOn, computeConsultationDeadline, computeDeadline, CycleReview, CycleTrigger, EARLY_REVIEW_TRIGGER_RULES,
+  EarlyReviewTrigger, HolidayCalendar, nextReviewCycleDue, reviewCycleDue, ReviewCycleDue,
 } from '@hub/statutory';
 
-/** Circumstances that bring the next review forward, and the rule each one comes from. */
-export const EARLY_TRIGGER_RULES = {
-  IRO_REQUEST: 'REV-EARLY',
-  WELFARE_NOT_SAFEGUARDED: 'REV-VISIT-TRIGGER',
-  CEASING_ACCOMMODATION: 'REV-BEFORE-CEASE',
-  LEAVING_DETENTION: 'REV-EARLY',
-  SIGNIFICANT_CHANGE: 'REV-EARLY',
-  EMERGENCY_MOVE: 'REV-AFTER-EMERG',
-} as const;
-export type EarlyTrigger = keyof typeof EARLY_TRIGGER_RULES;
+/** Circumstances that bring the next review forward, and the rule each one comes from (decided by the engine). */
+export const EARLY_TRIGGER_RULES = EARLY_REVIEW_TRIGGER_RULES;
+export type EarlyTrigger = EarlyReviewTrigger;
 
 /**
  * LOCAL default: an early review (REV-EARLY and its kin) is targeted 20 working days after the trigger. The
@@ -20,28 +14,10 @@ export type EarlyTrigger = keyof typeof EARLY_TRIGGER_RULES;
  */
 export const DEFAULT_EARLY_REVIEW_WORKING_DAYS = 20;
 
-/** A review's facts, as the cycle needs them. */
-export interface CycleReview {
-  sequence: number;
-  heldOn?: string | null;
-}
+export type { CycleReview, CycleTrigger };
 
-/** An early-review trigger's facts. */
-export interface CycleTrigger {
-  trigger: string;
-  triggeredOn: string;
-  targetDueBy: string;
-}
-
-/** When a review falls due and why. */
-export interface ReviewDue {
-  sequence: number;
-  dueBy: string;
-  /** Last working day on or before a month-based `dueBy` that is not a working day (TIME-MONTHS, Example 8). */
-  practicalDueBy: string | null;
-  ruleId: string;
-  basis: string;
-}
+/** When a review falls due and why (the engine's answer; `deadline` is the ledger entry sent to plans). */
+export type ReviewDue = ReviewCycleDue;
 
 /**
  * The early-review target for a trigger: `workingDays` after it (trigger day excluded, TIME-WD-DAY1).
@@ -55,9 +31,8 @@ export function earlyTarget(calendar: HolidayCalendar, triggeredOn: string, work
 }
 
 /**
- * When review `sequence` of a period is due: the statutory date from reviewDue (REV-1ST-20WD / REV-2ND-3M /
- * REV-NEXT-6M, anchored per TIME-ANCHOR on the dates earlier reviews were held), brought forward to the earliest
- * early-review target still in force (recorded after the previous review and not yet answered by this one).
+ * When review `sequence` of a period is due: the engine's {@link reviewCycleDue} (statutory clock, brought forward
+ * by an early-review trigger still in force). The reviews service owns this date; plans receives it in ReviewDueSet.
  * @param periodStart - date the child became looked after (start of the period)
  * @param reviews - the period's reviews (any order)
  * @param triggers - the period's early-review triggers
@@ -66,34 +41,7 @@ export function earlyTarget(calendar: HolidayCalendar, triggeredOn: string, work
  * @returns the due date, rule and explanation
  */
 export function dueForSequence(periodStart: string, reviews: CycleReview[], triggers: CycleTrigger[], sequence: number, calendar: HolidayCalendar): ReviewDue {
-  const heldBefore = reviews
-    .filter((r) => r.sequence < sequence && r.heldOn)
-    .sort((a, b) => a.sequence - b.sequence)
-    .map((r) => r.heldOn!);
-  const statutory = reviewDue({ becameLookedAfter: periodStart, heldReviews: heldBefore, calendar });
-  const after = heldBefore.length ? heldBefore[heldBefore.length - 1]! : null;
-  const self = reviews.find((r) => r.sequence === sequence);
-  const inForce = triggers
-    .filter((t) => (after === null || t.triggeredOn > after) && (!self?.heldOn || t.triggeredOn <= self.heldOn))
-    .sort((a, b) => (a.targetDueBy < b.targetDueBy ? -1 : a.targetDueBy > b.targetDueBy ? 1 : 0));
-  const early = inForce[0];
-  if (early && early.targetDueBy < statutory.dueDate) {
-    const ruleId = EARLY_TRIGGER_RULES[early.trigger as EarlyTrigger] ?? 'REV-EARLY';
-    return {
-      sequence,
-      dueBy: early.targetDueBy,
-      practicalDueBy: null,
-      ruleId,
-      basis: `Brought forward by ${early.trigger} on ${early.triggeredOn} (${ruleId}; local early-review target) from the statutory ${statutory.dueDate} (${statutory.ruleId}).`,
-    };
-  }
-  return {
-    sequence,
-    dueBy: statutory.dueDate,
-    practicalDueBy: statutory.basis.practicalDate ?? null,
-    ruleId: statutory.ruleId,
-    basis: statutory.basis.explanation,
-  };
+  return reviewCycleDue({ becameLookedAfter: periodStart, reviews, triggers, sequence, calendar });
 }
 
 /**
@@ -105,8 +53,7 @@ export function dueForSequence(periodStart: string, reviews: CycleReview[], trig
  * @returns the next review's due date
  */
 export function nextReviewDue(periodStart: string, reviews: CycleReview[], triggers: CycleTrigger[], calendar: HolidayCalendar): ReviewDue {
-  const held = reviews.filter((r) => r.heldOn).length;
-  return dueForSequence(periodStart, reviews, triggers, held + 1, calendar);
+  return nextReviewCycleDue({ becameLookedAfter: periodStart, reviews, triggers, calendar });
 }
 
 /** Deadlines that run from a held review (Example 4). */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
-import { HolidayCalendar, londonDate } from '@hub/statutory';
+import { ChildConcerns, childConcerns, ConflictError, InputError, NotFoundError, now as hubNow, Principal, recordEvent } from '@hub/service-kit';
+import { HolidayCalendar, isBeyondCalendar, londonDate, reviewCycleLedgerEntry } from '@hub/statutory';
 import { LookedAfterReviewEntity } from './looked-after-review.entity';
 import { EarlyTriggerEntity } from './early-trigger.entity';
 import { PeriodOfCareEntity } from '../child/period-of-care.entity';
@@ -14,6 +14,37 @@ import { reviewsConfig } from '../config';
 /** The open period of care of a child, if any (the latest one without an end). */
 export async function openPeriod(em: EntityManager, childId: string): Promise<PeriodOfCareEntity | null> {
   return em.findOne(PeriodOfCareEntity, { childId, endedOn: null }, { orderBy: { startedOn: 'desc' } });
+}
+
+/**
+ * Sends the deadline ledger the date the next review of a period falls due (ReviewDueSet). The reviews service owns
+ * the review cycle (it knows the reviews held and the early-review triggers); plans writes the date as sent. Called
+ * when a period starts, a review is held and a trigger is recorded, inside the caller's transaction. A pre-planned
+ * short break has no review cycle (CPPCR reg 48, 903 rule 399).
+ * @param em - the transaction
+ * @param calendar - the calendar in force
+ * @param period - the period of care
+ * @param actor - who caused it, if a person
+ * @param concerns - the organisations, when the caller has them from the event it handles (this service's access
+ *   facts for a child may not be written yet when its period of care arrives)
+ */
+export async function recordNextReviewDue(
+  em: EntityManager, calendar: HolidayCalendar, period: PeriodOfCareEntity, actor: Principal | null, concerns?: Required<ChildConcerns>,
+): Promise<void> {
+  if (period.shortBreak) return;
+  const [reviews, triggers] = await Promise.all([
+    em.find(LookedAfterReviewEntity, { periodOfCareId: period.id }),
+    em.find(EarlyTriggerEntity, { periodOfCareId: period.id }),
+  ]);
+  const entry = reviewCycleLedgerEntry({ becameLookedAfter: period.startedOn, reviews, triggers, calendar });
+  recordEvent(em, {
+    type: 'ReviewDueSet', aggregateType: 'PeriodOfCare', aggregateId: period.id, childId: period.childId,
+    payload: {
+      ...(concerns ?? (await childConcerns(em, period.childId))), periodOfCareId: period.id, sequence: entry.sequence,
+      dueBy: isBeyondCalendar(entry.deadline) ? null : entry.deadline.dueDate, ruleId: entry.ruleId, deadline: entry.deadline,
+    },
+    actor,
+  });
 }
 
 /**
@@ -40,6 +71,7 @@ export async function addEarlyTrigger(
     payload: { ...(await childConcerns(em, period.childId)), periodOfCareId: period.id, trigger, triggeredOn, dueBy: next.dueBy, ruleId: next.ruleId },
     actor,
   });
+  await recordNextReviewDue(em, calendar, period, actor);
   return next;
 }
 
@@ -161,6 +193,7 @@ export class ReviewService {
         payload: { ...(await childConcerns(em, childId)), reviewId: row.id, periodOfCareId: period.id, periodStartedOn: period.startedOn, sequence: row.sequence, heldOn, participation },
         actor: this.principal,
       });
+      await recordNextReviewDue(em, this.calendar, period, this.principal);
       return row;
     });
   }
