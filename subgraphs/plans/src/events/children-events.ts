@@ -82,7 +82,7 @@ async function ceased(em: EntityManager, p: ChildCeasedLookedAfterPayload): Prom
   const endedOn = p.endedOn;
   if (period) period.endedOn = endedOn;
   for (const pl of await em.find(PlacementFactEntity, { periodId: p.periodOfCareId, endedAt: null })) pl.endedAt = new Date(p.ceasedAt);
-  await endSubject(em, { periodId: p.periodOfCareId }, new Date(String(p.ceasedAt ?? endOfLondonDay(endedOn))), `the child ceased to be looked after on ${endedOn}${p.reason ? ` (${p.reason})` : ''}`);
+  await endSubject(em, { periodId: p.periodOfCareId }, new Date(p.ceasedAt), `the child ceased to be looked after on ${endedOn}${p.reason ? ` (${p.reason})` : ''}`);
   await recomputeLeavingCare(em, p.childId);
 }
 

@@ -1,6 +1,7 @@
 import { defineEventHandlers } from '@hub/service-kit';
 import { childrenHandlers } from './children-events';
 import { reviewHandlers } from './review-events';
+import { notificationHandlers } from './notification-events';
 import { onCalendarUpdated } from '../deadline/ledger';
 
 /**
@@ -11,5 +12,6 @@ import { onCalendarUpdated } from '../deadline/ledger';
 export const plansEventHandlers = defineEventHandlers({
   ...childrenHandlers,
   ...reviewHandlers,
+  ...notificationHandlers,
   CalendarUpdated: async (em, e) => void (await onCalendarUpdated(em, e.payload)),
 });
