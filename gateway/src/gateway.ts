@@ -14,6 +14,7 @@ import { useCallerGuard, HubContext } from './plugins/use-caller-guard';
 import { useOperationLimits } from './plugins/use-operation-limits';
 import { useRequestShape } from './plugins/use-request-shape';
 import { useUpstreamSignature } from './plugins/use-upstream-signature';
+import { useConsistency } from './plugins/use-consistency';
 import { useMetrics } from './plugins/use-metrics';
 import { shouldRetryUpstream, upstreamRetryFromEnv } from './upstream-retry';
 import { corsOption, corsPolicy } from './cors';
@@ -123,6 +124,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         maxTokens: limits.maxTokens,
       }),
       useOperationLimits(limits),
+      // Read your own writes: checks and forwards a client's consistency token, merges the subgraphs' tokens.
+      useConsistency(o.signingSecret),
       useUpstreamSignature(o.signingSecret),
     ],
   });

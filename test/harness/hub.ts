@@ -30,12 +30,12 @@ export interface Hub {
 
 /**
  * Starts the hub.
- * @param o - `env` overrides passed to the subgraph configuration
+ * @param o - label of the database, gateway limits, `split` API and worker processes, the subgraphs' consistency bound
  * @returns the running hub
  */
-export async function startHub(o: { label?: string; limits?: GatewayLimits; split?: boolean } = {}): Promise<Hub> {
+export async function startHub(o: { label?: string; limits?: GatewayLimits; split?: boolean; consistencyTimeoutMs?: number } = {}): Promise<Hub> {
   const db = await freshDatabase(o.label ?? 'e2e');
-  const config = testConfig(db.url);
+  const config = { ...testConfig(db.url), ...(o.consistencyTimeoutMs ? { consistencyTimeoutMs: o.consistencyTimeoutMs } : {}) };
   const queuePrefix = `e2e${randomUUID().slice(0, 8)}`;
   const log = createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
   const defs = { children: childrenSubgraph, plans: plansSubgraph, reviews: reviewsSubgraph, notifications: notificationsSubgraph } as const;

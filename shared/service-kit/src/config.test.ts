@@ -33,4 +33,12 @@ describe('loadHubConfig: secrets outside development', () => {
   it('refuses a JWKS_URL that is not http(s)', () => {
     expect(() => loadHubConfig({ NODE_ENV: 'test', JWKS_URL: 'file:///etc/keys' })).toThrow(/JWKS_URL/);
   });
+
+  it('reads CONSISTENCY_TIMEOUT_MS (default 5 s, 1 to 60000)', () => {
+    expect(loadHubConfig({ NODE_ENV: 'test' }).consistencyTimeoutMs).toBe(5000);
+    expect(loadHubConfig({ NODE_ENV: 'test', CONSISTENCY_TIMEOUT_MS: '250' }).consistencyTimeoutMs).toBe(250);
+    for (const bad of ['0', '-1', '1.5', 'soon', '60001']) {
+      expect(() => loadHubConfig({ NODE_ENV: 'test', CONSISTENCY_TIMEOUT_MS: bad })).toThrow(/CONSISTENCY_TIMEOUT_MS/);
+    }
+  });
 });

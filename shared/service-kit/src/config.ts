@@ -39,6 +39,11 @@ export interface HubConfig {
    * {@link DEV_GATEWAY_SIGNING_SECRET}; production requires a value of at least 32 characters.
    */
   gatewaySigningSecret: string;
+  /**
+   * How long a request carrying a consistency token may wait for the events it names to be applied before it
+   * answers CONSISTENCY_TIMEOUT (CONSISTENCY_TIMEOUT_MS, 1 to 60000). @default 5000
+   */
+  consistencyTimeoutMs: number;
 }
 
 /** The development-only signing secret. Never accepted when NODE_ENV=production. */
@@ -112,7 +117,13 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     relayPollMs: intVar(env, 'OUTBOX_POLL_MS', 50),
     outboxConfirmMs: positiveIntVar(env, 'OUTBOX_CONFIRM_MS', 30_000),
     gatewaySigningSecret,
+    consistencyTimeoutMs: boundedConsistencyTimeout(positiveIntVar(env, 'CONSISTENCY_TIMEOUT_MS', 5000)),
   };
+}
+
+function boundedConsistencyTimeout(ms: number): number {
+  if (ms > 60_000) throw new ConfigError('CONSISTENCY_TIMEOUT_MS must be at most 60000 (a request is held that long)');
+  return ms;
 }
 
 function gatewaySigningSecretFrom(env: NodeJS.ProcessEnv, nodeEnv: HubConfig['nodeEnv']): string {

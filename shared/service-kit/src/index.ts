@@ -52,6 +52,11 @@ export { EVENT_TYPES, EVENT_SOURCE, QUEUES, EVENT_ROUTES, CHANGE_FEED_CHANNEL } 
 export type { EventType, EventSource, HubEvent, HubEventOf } from './events/contracts';
 export { recordEvent, EventPayloadError } from './events/record-event';
 export type { NewEvent } from './events/record-event';
+export {
+  CONSISTENCY_HEADER, MAX_TOKEN_EVENTS, DEFAULT_CONSISTENCY_TIMEOUT_MS, ConsistencyTokenError, encodeConsistencyToken, decodeConsistencyToken,
+  mergeConsistencyTokens, eventsRoutedTo, awaitApplied, consistencyWaits, consistencyWaiting,
+} from './events/consistency';
+export type { TokenEvent, MergedToken, AwaitAppliedOptions, AwaitOutcome } from './events/consistency';
 export * from './events/payloads';
 export { PAYLOAD_SCHEMAS, payloadProblems, eventProblems } from './events/payload-schemas';
 export type { PayloadSchema, PayloadCheckOptions } from './events/payload-schemas';
@@ -66,7 +71,7 @@ export { applyAccessEvent } from './events/access-projection';
 export { createServiceContext } from './context';
 export type { ServiceContext } from './context';
 export { startSubgraphServer } from './http/subgraph-server';
-export type { RequestBase, RunningServer, SubgraphServerOptions } from './http/subgraph-server';
+export type { RequestBase, RunningServer, SubgraphServerOptions, SubgraphConsistency } from './http/subgraph-server';
 export { attachSubgraphWebSocket, tokenExpiry, WS_CLOSE } from './http/subgraph-websocket';
 export type { SubgraphWebSocketOptions } from './http/subgraph-websocket';
 export { startSubgraph, onShutdown } from './subgraph';

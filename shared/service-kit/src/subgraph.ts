@@ -87,6 +87,14 @@ export interface RunningSubgraph extends RunningServer {
   schema: GraphQLSchema;
 }
 
+/** Which of the ids a table of the service's schema holds (processed_event, outbox_event). */
+async function idsIn(orm: MikroORM, table: 'processed_event' | 'outbox_event', ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const schema = orm.config.get('schema') as string;
+  const rows: Array<{ id: string }> = await orm.em.getConnection().execute(`select id from "${schema}".${table} where id in (?)`, [[...ids]]);
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Starts a subgraph: ORM with migrations under a lock, the HTTP server with token verification, the outbox
  * relay, and the event consumers. `stop()` closes everything in reverse order.
@@ -158,6 +166,14 @@ export async function startSubgraph<C extends ServiceContext>(def: SubgraphDefin
     limits: operationLimitsFromEnv(process.env),
     context: (base) => def.extendContext(createServiceContext(def.name, orm, log, base), orm),
     afterRequest: (ctx) => ctx.audit.flush(orm.em.fork() as never),
+    // Read your own writes: answers name the events a request committed; a token sent back waits for this
+    // service's consumer to have applied the ones routed to it.
+    consistency: {
+      queue: def.consumes?.queue,
+      applied: (ids) => idsIn(orm, 'processed_event', ids),
+      committed: (ids) => idsIn(orm, 'outbox_event', ids),
+      timeoutMs: o.config.consistencyTimeoutMs,
+    },
     readiness: async () => {
       await orm.em.getConnection().execute('select 1');
       return (await redis.ping()) === 'PONG';

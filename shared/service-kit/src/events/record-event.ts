@@ -5,6 +5,7 @@ import type { EventPayloads } from './payloads';
 import { eventProblems } from './payload-schemas';
 import type { Principal } from '../auth/principal';
 import { traceCarrier } from '../runtime/trace-context';
+import { noteRecordedEvent } from './consistency';
 
 /** What a service says when it records an event of type `T`. */
 export interface NewEvent<T extends EventType = EventType> {
@@ -49,5 +50,7 @@ export function recordEvent<T extends EventType>(em: EntityManager, e: NewEvent<
     traceContext: traceCarrier() ?? null,
   } as never);
   em.persist(row);
+  // The request's answer names the events it committed (its consistency token, see consistency.ts).
+  noteRecordedEvent({ id: row.id, type: e.type });
   return row;
 }

@@ -4,6 +4,9 @@ import { DEV_GATEWAY_SIGNING_SECRET, DEV_JWT_SECRET } from '../config';
 import { createLogger } from '../logger';
 import { bearer, gatewaySignedHeaders, gql } from '../testing';
 import { RequestBase, RunningServer, startSubgraphServer } from './subgraph-server';
+import { randomUUID } from 'node:crypto';
+import { CONSISTENCY_HEADER, encodeConsistencyToken } from '../events/consistency';
+import { QUEUES } from '../events/contracts';
 
 const schema = buildSchema(`
   type Query { whoami: String  node(id: ID!): Node  deep: Node  list(first: Int): [Node!]! }
@@ -212,5 +215,58 @@ describe('subgraph server: only what the gateway signed, within the hub limits',
     const expired = `Bearer ${signToken(DEV_JWT_SECRET, { sub: 'x', roles: ['SOCIAL_WORKER'], org: 'LA-NORTH' }, -10)}`;
     const r = await gql(server.url, '{ whoami }', {}, expired);
     expect(r.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('subgraph server: consistency tokens sent back', () => {
+  let server: RunningServer;
+  const asked: string[][] = [];
+
+  beforeAll(async () => {
+    server = await startSubgraphServer({
+      name: 'fixture-consistency',
+      port: 0,
+      schema,
+      verifier: new TokenVerifier({ jwtSecret: DEV_JWT_SECRET }),
+      log: createLogger('fixture', 'silent'),
+      signingSecret: DEV_GATEWAY_SIGNING_SECRET,
+      context: (base) => ({ base }),
+      consistency: {
+        queue: QUEUES.eventsReviews,
+        applied: async (ids) => {
+          asked.push([...ids]);
+          return new Set(ids);
+        },
+        committed: async () => new Set(),
+        timeoutMs: 50,
+      },
+    });
+  });
+  afterAll(() => server?.stop());
+
+  const call = async (token: string) => {
+    const body = JSON.stringify({ query: '{ whoami }' });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: SW, [CONSISTENCY_HEADER]: token, ...gatewaySignedHeaders(server.url, { body, authorization: SW }) },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ extensions?: any }> } };
+  };
+
+  it('refuses a token it did not issue with BAD_USER_INPUT, before looking for any event', async () => {
+    const forged = encodeConsistencyToken('another-secret-of-at-least-32-characters', [{ id: randomUUID(), type: 'ChildRegistered' }])!;
+    const r = await call(forged);
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'CONSISTENCY_TOKEN_INVALID' });
+    expect(asked).toEqual([]);
+  });
+
+  it('looks only for the events routed to its own queue', async () => {
+    const registered = randomUUID();
+    const token = encodeConsistencyToken(DEV_GATEWAY_SIGNING_SECRET, [{ id: registered, type: 'ChildRegistered' }, { id: randomUUID(), type: 'IroAssigned' }])!;
+    const r = await call(token);
+    expect(r.body.data).toEqual({ whoami: 'sw-1' });
+    expect(asked).toEqual([[registered]]);
   });
 });

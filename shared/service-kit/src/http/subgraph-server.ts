@@ -19,6 +19,17 @@ import {
 import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { MAX_OPERATION_NAME_LENGTH, readBoundedBody, safeRequestId, sendGraphQLError, sendPayloadTooLarge } from './request-bounds';
 import { attachSubgraphWebSocket } from './subgraph-websocket';
+import {
+  awaitApplied,
+  collectRecordedEvents,
+  CONSISTENCY_HEADER,
+  ConsistencyTokenError,
+  decodeConsistencyToken,
+  encodeConsistencyToken,
+  eventsRoutedTo,
+  MAX_TOKEN_EVENTS,
+  TokenEvent,
+} from '../events/consistency';
 
 export type { RequestBase } from './request-base';
 import type { RequestBase } from './request-base';
@@ -52,8 +63,40 @@ export interface SubgraphServerOptions<C extends object> {
   /** Depth, alias, token and cost limits, applied to every call as the gateway applies them. @default the hub's */
   limits?: Partial<OperationLimits>;
   /** Largest request body, in bytes. @default 2 MiB */
-  maxBodyBytes?: number;  /** How long `stop()` lets requests in flight finish before closing their connections. @default 5000 */
+  maxBodyBytes?: number;
+  /** Read your own writes (events/consistency.ts); without it, tokens are neither issued nor waited for. */
+  consistency?: SubgraphConsistency;
+  /** How long `stop()` lets requests in flight finish before closing their connections. @default 5000 */
   shutdownGraceMs?: number;
+}
+
+/** How a subgraph issues consistency tokens and waits for the ones sent back. */
+export interface SubgraphConsistency {
+  /** The service's consumer queue: a request waits for the token's events routed to it. None: nothing to wait for. */
+  queue?: string;
+  /** Which of the ids the service's consumer has applied (its processed-event record). */
+  applied(ids: readonly string[]): Promise<Set<string>>;
+  /** Which of the ids recorded during a request are in the outbox (committed). */
+  committed(ids: readonly string[]): Promise<Set<string>>;
+  /** The bound of a wait (CONSISTENCY_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+/**
+ * Adds the consistency token of what a request committed to its JSON answer (`extensions.consistency`), or, past
+ * {@link MAX_TOKEN_EVENTS}, `extensions.consistencyOmitted` with the count.
+ */
+function withToken(body: string, secret: string, committed: TokenEvent[]): string {
+  let parsed: { extensions?: Record<string, unknown> } & Record<string, unknown>;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  if (!parsed || typeof parsed !== 'object') return body;
+  const token = encodeConsistencyToken(secret, committed);
+  const extension = token ? { consistency: token } : { consistencyOmitted: { events: committed.length, limit: MAX_TOKEN_EVENTS } };
+  return JSON.stringify({ ...parsed, extensions: { ...(parsed.extensions ?? {}), ...extension } });
 }
 
 /** A running subgraph. */
@@ -114,6 +157,10 @@ function preflightErrors(params: SentParams, limits: OperationLimits): GraphQLEr
  * 5. carry a valid bearer token: the subgraph verifies it again even behind the gateway.
  * A schema with a Subscription type is also served over graphql-ws on `/graphql`, with the same signature and
  * token checks at `connection_init` (see subgraph-websocket.ts).
+ * With `consistency`, a request carrying a consistency token (`x-hub-consistency`) first waits, bounded, until the
+ * service has applied the token's events routed to it (a forged token: 400 BAD_USER_INPUT; the bound passed:
+ * CONSISTENCY_TIMEOUT, retryable), and an answer to a request that committed events carries their token in
+ * `extensions.consistency` (see events/consistency.ts).
  * A port reached directly therefore gains nothing over the gateway. The request id is the gateway's
  * `x-request-id` when it matches the safe pattern, else a new one.
  * @param o - options
@@ -233,18 +280,37 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
         res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
         return res.end(JSON.stringify({ errors: refused.map((e) => ({ message: e.message, extensions: { ...e.extensions, http: undefined } })) }));
       }
+      // A consistency token sent back: wait (bounded) until this service has applied the events routed to it.
+      const consistencyToken = header(CONSISTENCY_HEADER);
+      if (consistencyToken !== undefined && o.consistency) {
+        let events: TokenEvent[];
+        try {
+          events = decodeConsistencyToken(o.signingSecret, consistencyToken);
+        } catch (err) {
+          if (!(err instanceof ConsistencyTokenError)) throw err;
+          return refuse(400, 'BAD_USER_INPUT', err.message, { reason: 'CONSISTENCY_TOKEN_INVALID' });
+        }
+        const ids = o.consistency.queue ? eventsRoutedTo(events, o.consistency.queue) : [];
+        const waited = await awaitApplied({ service: o.name, ids, applied: o.consistency.applied, timeoutMs: o.consistency.timeoutMs });
+        if (!waited.ok) {
+          // 200, not 503: the gateway sends a read answered 503 again, which would wait once more.
+          return refuse(200, 'CONSISTENCY_TIMEOUT', `${o.name} has not yet applied the changes this request depends on; retry shortly`, {
+            retryable: true, service: o.name, pending: waited.pending.length, timeoutMs: o.consistency.timeoutMs,
+          });
+        }
+      }
       const requestId = safeRequestId(req.headers['x-request-id']) ?? randomUUID();
       const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
       let ctxRef: C | undefined;
       const tally: StatementTally = { count: 0 };
-      const response = await attributeStatements(requestId, () => apollo.executeHTTPGraphQLRequest({
+      const { result: response, recorded } = await collectRecordedEvents(() => attributeStatements(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
           const principal = await o.verifier.verifyHeader(req.headers.authorization);
           ctxRef = await o.context({ requestId, principal, operationName });
           return ctxRef;
         },
-      }), tally);
+      }), tally));
       // The audit lines of this request are written (one insert) before the answer leaves, so a read is never
       // returned without its audit record.
       const done = ctxRef;
@@ -255,7 +321,17 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       res.setHeader('x-request-id', requestId);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        let answer = response.body.string;
+        // The events the request committed (a failed or rolled-back change recorded none that count).
+        if (recorded.length && o.consistency) {
+          const committed = await o.consistency.committed(recorded.map((e) => e.id));
+          const kept = recorded.filter((e) => committed.has(e.id));
+          if (kept.length) {
+            answer = withToken(answer, o.signingSecret, kept);
+            res.removeHeader('content-length');
+          }
+        }
+        res.end(answer);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
