@@ -82,6 +82,20 @@ describe('the token a mutation answers', () => {
     expect(types).toEqual(expect.arrayContaining(['ChildRegistered', 'PeriodOfCareStarted']));
   });
 
+  it('merges, at the gateway, the tokens of every service an operation changed', async () => {
+    const known = await register('Known');
+    await post(ASSIGN, { c: known.id, i: IRO_INPUT }, TM, known.token);
+    const both = await post(`mutation($r: RegisterChildInput!, $c: ID!, $i: IroInput!) {
+      registerChild(input: $r) { id } assignIro(childId: $c, iro: $i) { id }
+    }`, {
+      r: { givenName: 'Read', familyName: 'Both', dateOfBirth: '2013-03-01', placingAuthority: LA, becameLookedAfterOn: '2026-11-02', legalStatus: 'C2' },
+      c: known.id, i: { ...IRO_INPUT, id: 'iro-cons-2', name: 'Second Reviewer' },
+    }, bearer(['SOCIAL_WORKER', 'TEAM_MANAGER'], LA));
+    expect(both.errors).toBeUndefined();
+    const types = decodeConsistencyToken(DEV_GATEWAY_SIGNING_SECRET, both.extensions!.consistency).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['ChildRegistered', 'PeriodOfCareStarted', 'IroAssigned']));
+  });
+
   it('is absent from a read, and from a mutation that changed nothing', async () => {
     const read = await post('{ __typename }', {}, SW);
     expect(read.extensions?.consistency).toBeUndefined();
