@@ -22,9 +22,16 @@ const moduleNameMapper = {
   '^@hub/(children|plans|reviews|notifications)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@hub/gateway$': '<rootDir>/gateway/src/index.ts',
 };
+/**
+ * @graphql-hive/router-runtime (the gateway's Rust query planner) loads its native planner with `import()` from
+ * CommonJS, which Jest's module VM refuses without --experimental-vm-modules; under Jest alone that one file is
+ * compiled with its `import()` turned into `require()` (node itself runs it unchanged).
+ */
+const dynamicImportAsRequire = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '/node_modules/@graphql-hive/router-runtime/dist/index\\.cjs$': dynamicImportAsRequire },
+  transformIgnorePatterns: ['/node_modules/(?!@graphql-hive/router-runtime/dist/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],

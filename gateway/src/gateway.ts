@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type IORedis from 'ioredis';
 import { parse } from 'graphql';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+// Static import, for the reason given for the transports below.
+import { unifiedGraphHandler as rustPlannerHandler } from '@graphql-hive/router-runtime';
 // Static imports on purpose: Hive would otherwise `import()` the transports itself, and a dynamic import of a
 // Hive package from CommonJS loads a second copy of it.
 import httpTransport from '@graphql-mesh/transport-http';
@@ -17,6 +19,7 @@ import { useUpstreamSignature } from './plugins/use-upstream-signature';
 import { useConsistency } from './plugins/use-consistency';
 import { useMetrics } from './plugins/use-metrics';
 import { shouldRetryUpstream, upstreamRetryFromEnv } from './upstream-retry';
+import { queryPlannerFrom } from './query-planner';
 import { corsOption, corsPolicy } from './cors';
 import { upstreamTransportEntries } from './upstream';
 import { hiveLoggerFrom } from './hive-logger';
@@ -95,6 +98,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   }
 
   const retry = o.upstreamRetry ?? upstreamRetryFromEnv(process.env);
+  const queryPlanner = o.queryPlanner ?? queryPlannerFrom(process.env);
   const runtime = createGatewayRuntime<HubContext>({
     supergraph: () => supergraph,
     transports: { http: httpTransport, ws: wsTransport },
@@ -113,6 +117,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     // when that is safe: reads, and writes that never reached a subgraph (upstream-retry.ts).
     upstreamRetry: { maxRetries: retry.maxRetries, retryDelay: retry.retryDelayMs, retryDelayFactor: 1.5, shouldRetry: shouldRetryUpstream },
     upstreamTimeout: retry.timeoutMs,
+    // `rust`: Hive's router query planner plans each operation and its executor runs the plan; `js`: Hive
+    // Gateway's own planning and merging (graphql-tools). Plugins, transports and hooks are the same for both.
+    ...(queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
     plugins: () => [
       useMetrics(),
       useRequestShape(),
@@ -210,7 +217,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`;
-  o.log.info({ port, subgraphs: subgraphUrls }, 'gateway listening');
+  o.log.info({ port, subgraphs: subgraphUrls, queryPlanner }, 'gateway listening');
 
   let stopping: Promise<void> | undefined;
   return {

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     log,
     limits: config.limits,
     persistedOperations: persisted,
+    queryPlanner: config.queryPlanner,
     // The operators' queue board reads the queues under the services' prefix.
     queuePrefix: queuePrefixFrom(process.env),
   });

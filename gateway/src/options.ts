@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { UpstreamRetrySettings } from './upstream-retry';
+import type { QueryPlanner } from './query-planner';
 import { OPERATION_LIMIT_DEFAULTS } from '@hub/service-kit';
 import type { Logger } from '@hub/service-kit';
 import type { PersistedOperationsOptions } from './limits/persisted-operations';
@@ -112,6 +113,8 @@ export interface GatewayOptions {
   readinessTimeoutMs?: number;
   /** Retries and timeout of calls to subgraphs. @default from UPSTREAM_RETRIES, UPSTREAM_RETRY_DELAY_MS, UPSTREAM_TIMEOUT_MS */
   upstreamRetry?: UpstreamRetrySettings;
+  /** `rust` (Hive's router query planner) or `js` (Hive Gateway's own). @default from GATEWAY_QUERY_PLANNER, else `js` */
+  queryPlanner?: QueryPlanner;
   /** How long `stop()` lets in-flight HTTP requests finish before closing their sockets. @default 25000 */
   shutdownGraceMs?: number;
 }

@@ -46,6 +46,8 @@ const WRITE_README = !process.argv.includes('--no-readme');
 const BASE = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const AUTHORITY = 'LA-NORTH';
+/** The hub's gateway's query planner (GATEWAY_QUERY_PLANNER, passed on to its process). */
+const PLANNER = require('../../gateway/src/query-planner').queryPlannerFrom(process.env);
 
 const CASELOAD = `query Caseload($n: Int!) {
   children(first: $n) {
@@ -162,7 +164,8 @@ async function copyCaseload(pg) {
 
 async function main() {
   const startedAt = new Date();
-  say(`caseload benchmark, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}, load ${load()}`);
+  const loadBefore = load();
+  say(`caseload benchmark, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}, load ${loadBefore}, hub gateway's query planner: ${PLANNER}`);
   const dbName = `care_hub_caseload_${process.pid}`;
   const url = new URL(BASE);
   url.pathname = `/${dbName}`;
@@ -266,7 +269,7 @@ async function main() {
     }
     const loadAfter = load();
     say(`load average after: ${loadAfter}`);
-    if (WRITE_README) writeReadme({ startedAt, children, rows, results, loadAfter });
+    if (WRITE_README) writeReadme({ startedAt, children, rows, results, loadBefore, loadAfter });
   } finally {
     for (const c of procs.reverse()) {
       const exited = new Promise((r) => c.once('exit', r));
@@ -281,7 +284,7 @@ async function main() {
 }
 
 /** Replaces the table between the bench:caseload markers in README.md. */
-function writeReadme({ startedAt, children, rows, results, loadAfter }) {
+function writeReadme({ startedAt, children, rows, results, loadBefore, loadAfter }) {
   const file = path.join(ROOT, 'README.md');
   const begin = '<!-- bench:caseload -->';
   const end = '<!-- /bench:caseload -->';
@@ -292,7 +295,7 @@ function writeReadme({ startedAt, children, rows, results, loadAfter }) {
   const cpu = os.cpus();
   const lines = [
     begin,
-    `${startedAt.toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'CPU'}, node ${process.version}; ${children} children of one authority (${rows.deadlines} deadlines, ${rows.notifications} notifications); ${CLIENTS} clients, ${ROUNDS} alternating rounds of ${SECONDS} s per gateway; load average at the end ${loadAfter}.`,
+    `${startedAt.toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'CPU'}, node ${process.version}; ${children} children of one authority (${rows.deadlines} deadlines, ${rows.notifications} notifications); ${CLIENTS} clients, ${ROUNDS} alternating rounds of ${SECONDS} s per gateway; load average at the start ${loadBefore}, at the end ${loadAfter}.`,
     '',
     '| page | gateway | requests/s | p50 | p99 | SQL statements/request | hub/Apollo |',
     '|---|---|---|---|---|---|---|',
@@ -301,7 +304,7 @@ function writeReadme({ startedAt, children, rows, results, loadAfter }) {
     for (const name of ['hub', 'apollo']) {
       const s = r.stats[name];
       const ratio = name === 'hub' ? `${(r.stats.hub.rps / r.stats.apollo.rps).toFixed(2)}x` : '';
-      lines.push(`| ${r.n} children (${r.perChild} deadlines) | ${name === 'hub' ? "the hub's gateway" : '@apollo/gateway 2.14'} | ${s.rps.toFixed(1)} | ${s.p50.toFixed(0)} ms | ${s.p99.toFixed(0)} ms | ${s.statements} | ${ratio} |`);
+      lines.push(`| ${r.n} children (${r.perChild} deadlines) | ${name === 'hub' ? `the hub's gateway (${PLANNER} planner)` : '@apollo/gateway 2.14'} | ${s.rps.toFixed(1)} | ${s.p50.toFixed(0)} ms | ${s.p99.toFixed(0)} ms | ${s.statements} | ${ratio} |`);
     }
   }
   lines.push(end);
