@@ -11,6 +11,7 @@ WORKDIR /app
 COPY package.json package-lock.json turbo.json tsconfig.json ./
 COPY shared/statutory/package.json shared/statutory/
 COPY shared/service-kit/package.json shared/service-kit/
+COPY shared/launcher/package.json shared/launcher/
 COPY subgraphs/children/package.json subgraphs/children/
 COPY subgraphs/plans/package.json subgraphs/plans/
 COPY subgraphs/reviews/package.json subgraphs/reviews/

@@ -21,6 +21,7 @@ const moduleNameMapper = {
   '^@hub/service-kit/tracing$': '<rootDir>/shared/service-kit/src/runtime/tracing.ts',
   '^@hub/(children|plans|reviews|notifications)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@hub/gateway$': '<rootDir>/gateway/src/index.ts',
+  '^@hub/launcher$': '<rootDir>/shared/launcher/src/index.ts',
 };
 /**
  * @graphql-hive/router-runtime (the gateway's Rust query planner) loads its native planner with `import()` from

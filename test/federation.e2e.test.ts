@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { openRedis, QUEUES, requestStatementCount, statementCount } from '@hub/service-kit';
 import { bearer, eventually, gql, TEST_REDIS } from '@hub/service-kit/testing';
 import { startHub, Hub } from './harness/hub';
-import { seedDemoData } from '../gateway/src/launch/demo-data';
+import { seedDemoData } from '@hub/launcher';
 
 let hub: Hub;
 const SW_NORTH = bearer('SOCIAL_WORKER', 'LA-NORTH');

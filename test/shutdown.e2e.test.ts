@@ -1,6 +1,6 @@
 /**
  * A clean stop, with real processes: each built service entry point (subgraphs/*\/dist/main.js,
- * gateway/dist/main.js) and the `npm start` launcher (gateway/dist/launch/hub.js) are spawned against a fresh
+ * gateway/dist/main.js) and the `npm start` launcher (shared/launcher/dist/hub.js) are spawned against a fresh
  * database and the local Redis; a SIGTERM (a service) or a Ctrl-C (SIGINT to the launcher's process group) must
  * end every process within 10 s, with exit code 0. Nothing is built here: `.ci/run` builds before jest.
  */
@@ -19,7 +19,7 @@ const SUBGRAPHS = [
   { name: 'reviews', portVar: 'REVIEWS_PORT', urlVar: 'REVIEWS_URL' },
   { name: 'notifications', portVar: 'NOTIFICATIONS_PORT', urlVar: 'NOTIFICATIONS_URL' },
 ] as const;
-const ENTRY_POINTS = [...SUBGRAPHS.map((s) => path.join(ROOT, 'subgraphs', s.name, 'dist/main.js')), path.join(ROOT, 'gateway/dist/main.js'), path.join(ROOT, 'gateway/dist/launch/hub.js')];
+const ENTRY_POINTS = [...SUBGRAPHS.map((s) => path.join(ROOT, 'subgraphs', s.name, 'dist/main.js')), path.join(ROOT, 'gateway/dist/main.js'), path.join(ROOT, 'shared/launcher/dist/hub.js')];
 const missing = ENTRY_POINTS.filter((p) => !fs.existsSync(p));
 const STOP_WITHIN_MS = 10_000;
 
@@ -171,7 +171,7 @@ describeBuilt('clean stop of real processes', () => {
     const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-launch-'));
     const launcher = start(
-      path.join(ROOT, 'gateway/dist/launch/hub.js'),
+      path.join(ROOT, 'shared/launcher/dist/hub.js'),
       {
         NODE_ENV: 'development',
         DATABASE_URL: db.url,

@@ -5,8 +5,8 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-describe('compose.js --from-schemas', () => {
-  it('composes the committed supergraph from the committed subgraph schemas without loading any hub code', () => {
+describe('gateway/scripts/compose.js', () => {
+  it.each([[[]], [['--from-schemas']]])('%j composes the committed supergraph from the committed subgraph schemas without loading any hub code', (args: string[]) => {
     // A require hook that refuses every workspace package and every built subgraph.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-hook-'));
     const hook = path.join(dir, 'refuse-hub.js');
@@ -18,7 +18,7 @@ Module._load = function (request, ...rest) {
 };
 `);
     try {
-      const r = spawnSync(process.execPath, ['-r', hook, path.join(ROOT, 'gateway/scripts/compose.js'), '--from-schemas', '--check'], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['-r', hook, path.join(ROOT, 'gateway/scripts/compose.js'), ...args, '--check'], { encoding: 'utf8' });
       expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
       expect(r.stdout).toContain('up to date (gateway/supergraph.graphql)');
     } finally {
@@ -26,7 +26,7 @@ Module._load = function (request, ...rest) {
     }
   });
 
-  it('refuses to mix it with --allow-missing', () => {
+  it('refuses --allow-missing: partial composition from built code is the launcher\'s', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'gateway/scripts/compose.js'), '--from-schemas', '--allow-missing', '--check'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/does not apply/);

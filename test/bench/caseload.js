@@ -191,7 +191,7 @@ async function main() {
     const apollo = await start(['apollo-gateway'], gwEnv);
     procs.push(apollo.child);
     const kit = require('@hub/service-kit');
-    const { seedDemoData } = require('../../gateway/src/launch/demo-data');
+    const { seedDemoData } = require('../../shared/launcher/src/demo-data');
 
     // 2. The data.
     await pg.connect();
