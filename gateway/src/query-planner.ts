@@ -13,8 +13,8 @@ export const QUERY_PLANNERS: readonly QueryPlanner[] = ['rust', 'js'];
  * The planner when GATEWAY_QUERY_PLANNER is unset: `js`, because under `rust` (router-runtime 1.4.23) the
  * end-to-end suites show differences the hub cannot accept: a subscription payload missing a field resolved by
  * another subgraph (`plan.version`), a refused subscription answered INTERNAL_SERVER_ERROR instead of FORBIDDEN,
- * FORBIDDEN errors from fields the caller did not select (tenancy matrix), a deadline missing from a child's list
- * (worked example 5) and subgraph calls no longer carrying the caller's operation name into the audit log.
+ * FORBIDDEN errors where the tenancy matrix expects provider roles to read a child without them, a deadline
+ * missing from a child's list (worked example 5) and audit lines that are not all a READ of the caller's operation.
  */
 export const DEFAULT_QUERY_PLANNER: QueryPlanner = 'js';
 
