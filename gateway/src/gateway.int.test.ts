@@ -44,6 +44,7 @@ describe('gateway over two federated subgraphs', () => {
   let gw: RunningGateway;
   let prod: RunningGateway;
   let tight: RunningGateway;
+  let timed: RunningGateway;
   const storedDoc = '{ whoami }';
   const storedHash = createHash('sha256').update(storedDoc).digest('hex');
   const upstreamCalls = () => alpha.calls.length + beta.calls.length;
@@ -77,10 +78,19 @@ describe('gateway over two federated subgraphs', () => {
       nodeEnv: 'test',
       limits: { rateLimit: { requests: 5, windowMs: 60_000, keyPrefix: `${prefix}:tight` } },
     });
+    // a 300 ms bound on each call to a subgraph, no retries
+    timed = await startGateway({
+      ...common,
+      supergraphSdl: fixtures.supergraphSdl,
+      port: 0,
+      nodeEnv: 'test',
+      limits: { rateLimit: { requests: 100, windowMs: 10_000, keyPrefix: `${prefix}:timed` } },
+      upstreamRetry: { maxRetries: 0, retryDelayMs: 0, timeoutMs: 300 },
+    });
   });
 
   afterAll(async () => {
-    await Promise.all([gw?.stop(), prod?.stop(), tight?.stop()]);
+    await Promise.all([gw?.stop(), prod?.stop(), tight?.stop(), timed?.stop()]);
     await Promise.all([alpha?.stop(), beta?.stop()]);
   });
 
@@ -242,6 +252,52 @@ describe('gateway over two federated subgraphs', () => {
       .filter((line) => line.startsWith('data: {'))
       .map((line) => JSON.parse(line.slice('data: '.length)));
     expect(events).toEqual([1, 2].map((i) => ({ data: { tick: { id: `t${i}`, name: `Thing t${i}` } } })));
+  });
+
+  it('answers a query whose subgraph does not answer within UPSTREAM_TIMEOUT_MS with GATEWAY_TIMEOUT, and stays up', async () => {
+    const started = Date.now();
+    const slow = await gql(timed, '{ whoami(delayMs: 3000) }', { token: token('gail') });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(slow.body.errors?.[0]?.extensions?.code).toBe('GATEWAY_TIMEOUT');
+    const quick = await gql(timed, '{ whoami }', { token: token('gail') });
+    expect(quick.body).toEqual({ data: { whoami: 'gail' } });
+  });
+
+  it('never times a subscription: one outliving UPSTREAM_TIMEOUT_MS gets every event and leaves no unhandled rejection', async () => {
+    // A timer left behind by a subscription call would reject after the bound with nobody listening, which stops
+    // a Node process (and fails this suite).
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const client = createClient({
+        url: timed.url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token('hana')}` },
+        retryAttempts: 0,
+      });
+      const events: unknown[] = [];
+      try {
+        for await (const event of client.iterate({ query: 'subscription { tick(count: 3, everyMs: 250) { id } }' })) {
+          events.push(event);
+        }
+      } finally {
+        await client.dispose();
+      }
+      const sse = await fetch(timed.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token('hana')}` },
+        body: JSON.stringify({ query: 'subscription { tick(count: 2, everyMs: 400) { id } }' }),
+      });
+      const sseEvents = (await sse.text()).split('\n').filter((line) => line.startsWith('data: {'));
+      // past the bound of the last call made above
+      await new Promise((r) => setTimeout(r, 400));
+      expect(events).toEqual([1, 2, 3].map((i) => ({ data: { tick: { id: `t${i}` } } })));
+      expect(sseEvents).toHaveLength(2);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('closes a WebSocket that presents no token with 4403 before any operation', async () => {

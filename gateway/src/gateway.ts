@@ -16,6 +16,7 @@ import { useCallerGuard, HubContext } from './plugins/use-caller-guard';
 import { useOperationLimits } from './plugins/use-operation-limits';
 import { useRequestShape } from './plugins/use-request-shape';
 import { useUpstreamSignature } from './plugins/use-upstream-signature';
+import { useUpstreamTimeout } from './plugins/use-upstream-timeout';
 import { useConsistency } from './plugins/use-consistency';
 import { useMetrics } from './plugins/use-metrics';
 import { shouldRetryUpstream, upstreamRetryFromEnv } from './upstream-retry';
@@ -116,7 +117,6 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     // A call to an instance that is going away is sent again (to another instance behind the subgraph's Service)
     // when that is safe: reads, and writes that never reached a subgraph (upstream-retry.ts).
     upstreamRetry: { maxRetries: retry.maxRetries, retryDelay: retry.retryDelayMs, retryDelayFactor: 1.5, shouldRetry: shouldRetryUpstream },
-    upstreamTimeout: retry.timeoutMs,
     // `rust`: Hive's router query planner plans each operation and its executor runs the plan; `js`: Hive
     // Gateway's own planning and merging (graphql-tools). Plugins, transports and hooks are the same for both.
     ...(queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
@@ -134,6 +134,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       // Read your own writes: checks and forwards a client's consistency token, merges the subgraphs' tokens.
       useConsistency(o.signingSecret),
       useUpstreamSignature(o.signingSecret),
+      // UPSTREAM_TIMEOUT_MS bounds each query and mutation call to a subgraph; subscriptions are not timed.
+      useUpstreamTimeout(retry.timeoutMs),
     ],
   });
   await runtime.getSchema();

@@ -80,7 +80,7 @@ const alphaResolvers = {
 const BETA_SDL = `${LINK}
 type Query { things: [Thing!]! }
 type Thing @key(fields: "id") { id: ID!  score: Int! }
-type Subscription { tick(count: Int!): Thing! }
+type Subscription { tick(count: Int!, everyMs: Int = 20): Thing! }
 `;
 
 const betaResolvers = {
@@ -91,9 +91,9 @@ const betaResolvers = {
   },
   Subscription: {
     tick: {
-      subscribe: async function* (_: unknown, a: { count: number }) {
+      subscribe: async function* (_: unknown, a: { count: number; everyMs: number }) {
         for (let i = 1; i <= a.count; i++) {
-          await sleep(20);
+          await sleep(a.everyMs);
           yield { tick: { id: `t${i}` } };
         }
       },
