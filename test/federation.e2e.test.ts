@@ -8,12 +8,14 @@ import { seedDemoData } from '@hub/launcher';
 let hub: Hub;
 const SW_NORTH = bearer('SOCIAL_WORKER', 'LA-NORTH');
 
+// Loading the demo data is some 400 mutations through the gateway, one at a time (about 40 s on a quiet machine);
+// the bound leaves room for a loaded one.
 beforeAll(async () => {
   hub = await startHub({ label: 'federation' });
   const created = await seedDemoData((q, v, token) => hub.query(q, v, `Bearer ${token}`));
   expect(created).toBe(50);
-  await hub.settle();
-});
+  await hub.settle(60_000);
+}, 360_000);
 afterAll(() => hub?.stop());
 
 const FEDERATED = `query($n: Int!) {
