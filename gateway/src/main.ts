@@ -2,6 +2,7 @@
 import { tracing } from './tracing';
 // Entity classes of the service kit carry decorators: load the metadata polyfill before anything else.
 import 'reflect-metadata';
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, queuePrefixFrom } from '@hub/service-kit';
@@ -13,6 +14,10 @@ import { startGateway } from './gateway';
  * needed: the Hive runtime registers its own, which swallows the first signal and leaves the server running.
  */
 async function main(): Promise<void> {
+  // Every call to a subgraph adds a listener to its executor's long-lived dispose signal, removed once the call's
+  // own signal is collected (@graphql-hive/signal): more than Node's default of 10 whenever more than 10 calls to
+  // one subgraph are recent, which warned on every busy second. The bound stays, higher, so a real leak still warns.
+  EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 1000);
   const config = loadGatewayConfig(process.env, path.join(__dirname, '..'));
   const log = createLogger('gateway', config.hub.logLevel);
   let supergraphSdl: string;
