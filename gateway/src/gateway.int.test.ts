@@ -35,6 +35,23 @@ async function gql(
   return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse['body'] };
 }
 
+/** Every event of a subscription over graphql-ws, until it completes. */
+async function subscribeOverWs(gw: RunningGateway, bearerToken: string, query: string): Promise<unknown[]> {
+  const client = createClient({
+    url: gw.url.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${bearerToken}` },
+    retryAttempts: 0,
+  });
+  const events: unknown[] = [];
+  try {
+    for await (const event of client.iterate({ query })) events.push(event);
+  } finally {
+    await client.dispose();
+  }
+  return events;
+}
+
 const code = (r: GqlResponse) => r.body.errors?.[0]?.extensions?.code;
 const nested = (depth: number) => `{ deep { ${'child { '.repeat(depth - 2)}value${' }'.repeat(depth - 2)} } }`;
 
@@ -53,40 +70,23 @@ describe('gateway over two federated subgraphs', () => {
     const fixtures = await startFixtureSubgraphs(secret);
     ({ alpha, beta } = fixtures);
     // every gateway here counts in Redis under this file's own prefix
-    const common = { signingSecret: DEV_GATEWAY_SIGNING_SECRET, redisUrl: TEST_REDIS, log, jwtSecret: secret };
     const prefix = `gwtest:${randomUUID()}`;
-    gw = await startGateway({
-      ...common,
-      supergraphSdl: fixtures.supergraphSdl,
-      port: 0,
-      nodeEnv: 'test',
-      limits: { rateLimit: { requests: 100, windowMs: 10_000, keyPrefix: `${prefix}:gw` } },
-    });
-    prod = await startGateway({
-      ...common,
-      supergraphSdl: fixtures.supergraphSdl,
-      port: 0,
+    const start = (name: string, requests: number, windowMs: number, o: Partial<Parameters<typeof startGateway>[0]> = {}) =>
+      startGateway({
+        signingSecret: DEV_GATEWAY_SIGNING_SECRET, redisUrl: TEST_REDIS, log, jwtSecret: secret,
+        supergraphSdl: fixtures.supergraphSdl, port: 0, nodeEnv: 'test',
+        limits: { rateLimit: { requests, windowMs, keyPrefix: `${prefix}:${name}` } },
+        ...o,
+      });
+    gw = await start('gw', 100, 10_000);
+    prod = await start('prod', 100, 10_000, {
       nodeEnv: 'production',
-      limits: { rateLimit: { requests: 100, windowMs: 10_000, keyPrefix: `${prefix}:prod` } },
       persistedOperations: { mode: 'allow-listed-for-LA_SYSTEM', store: { [storedHash]: storedDoc } },
     });
     // a one-minute window: the burst below falls in one window, so counts are exact
-    tight = await startGateway({
-      ...common,
-      supergraphSdl: fixtures.supergraphSdl,
-      port: 0,
-      nodeEnv: 'test',
-      limits: { rateLimit: { requests: 5, windowMs: 60_000, keyPrefix: `${prefix}:tight` } },
-    });
+    tight = await start('tight', 5, 60_000);
     // a 300 ms bound on each call to a subgraph, no retries
-    timed = await startGateway({
-      ...common,
-      supergraphSdl: fixtures.supergraphSdl,
-      port: 0,
-      nodeEnv: 'test',
-      limits: { rateLimit: { requests: 100, windowMs: 10_000, keyPrefix: `${prefix}:timed` } },
-      upstreamRetry: { maxRetries: 0, retryDelayMs: 0, timeoutMs: 300 },
-    });
+    timed = await start('timed', 100, 10_000, { upstreamRetry: { maxRetries: 0, retryDelayMs: 0, timeoutMs: 300 } });
   });
 
   afterAll(async () => {
@@ -218,20 +218,7 @@ describe('gateway over two federated subgraphs', () => {
 
   it('carries a subscription over graphql-ws: events from one subgraph, fields resolved from the other', async () => {
     const t = token('dana');
-    const client = createClient({
-      url: gw.url.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${t}` },
-      retryAttempts: 0,
-    });
-    const events: unknown[] = [];
-    try {
-      for await (const event of client.iterate({ query: 'subscription { tick(count: 3) { id score name } }' })) {
-        events.push(event);
-      }
-    } finally {
-      await client.dispose();
-    }
+    const events = await subscribeOverWs(gw, t, 'subscription { tick(count: 3) { id score name } }');
     expect(events).toEqual([1, 2, 3].map((i) => ({ data: { tick: { id: `t${i}`, score: 20, name: `Thing t${i}` } } })));
     const upstreamWs = beta.calls.filter((c) => c.via === 'ws').at(-1);
     expect(upstreamWs).toMatchObject({ authorization: `Bearer ${t}`, sub: 'dana', signature: 'ok' });
@@ -270,20 +257,7 @@ describe('gateway over two federated subgraphs', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const client = createClient({
-        url: timed.url.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token('hana')}` },
-        retryAttempts: 0,
-      });
-      const events: unknown[] = [];
-      try {
-        for await (const event of client.iterate({ query: 'subscription { tick(count: 3, everyMs: 250) { id } }' })) {
-          events.push(event);
-        }
-      } finally {
-        await client.dispose();
-      }
+      const events = await subscribeOverWs(timed, token('hana'), 'subscription { tick(count: 3, everyMs: 250) { id } }');
       const sse = await fetch(timed.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token('hana')}` },
