@@ -174,11 +174,18 @@ describeBuilt('live changes across two gateways and two instances of every subgr
     const all = [onA, onB, providerOnA];
 
     // Until every subscription is in place upstream: changes to the child all three may see, until each has one.
+    const beforeWarmup: string = (await must('B', '{ changeCursor }', {}, SW_A)).changeCursor;
     let warm = 0;
     await waitFor('every subscription to be live', async () => {
       await speak('B', theirs, `Warmup ${++warm}`);
       await Promise.all(all.map((r) => r.until((x) => x.data.length > 0, 3000))).catch(() => undefined);
       return all.every((r) => r.data.length > 0);
+    }, undefined, 60_000);
+    // The head is taken once every warm-up change is in the log, so none of them can land after it.
+    await waitFor('every warm-up change to be logged', async () => {
+      const since = await must('B', 'query($c: String!) { changesSince(cursor: $c, first: 100) { changes { kind child { id } } } }', { c: beforeWarmup }, SW_A);
+      const logged = (since.changesSince.changes as Change[]).filter((c) => c.kind === 'CHILD_UPDATED' && c.child.id === theirs);
+      return logged.length >= warm;
     }, undefined, 60_000);
     const headCursor: string = (await must('B', '{ changeCursor }', {}, SW_A)).changeCursor;
     const head = seq(headCursor);
