@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
 import { createLogger, signToken, DEV_GATEWAY_SIGNING_SECRET, DEV_JWT_SECRET } from '@hub/service-kit';
 import { TEST_REDIS } from '@hub/service-kit/testing';
 import { startGateway } from './gateway';
@@ -96,6 +97,21 @@ describe('the gateway at its HTTP edge', () => {
       expect(r.body).toEqual({ errors: [{ message: 'the request body exceeds 65536 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 65536 } }] });
       expect(upstreamCalls()).toBe(before);
       expect((await post(gw, JSON.stringify({ query: '{ whoami }' }))).body).toEqual({ data: { whoami: 'alice' } });
+    });
+
+    it('closes a WebSocket whose message is over the same bound with 1009, before any subgraph call', async () => {
+      const before = upstreamCalls();
+      const socket = new WebSocket(gw.url.replace('http', 'ws'), 'graphql-transport-ws');
+      const closed = new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: token('alice'), pad: 'x'.repeat(200 * 1024) } })));
+      expect(await closed).toBe(1009);
+      expect(upstreamCalls()).toBe(before);
+      // a message within the bound is served as before
+      const ok = new WebSocket(gw.url.replace('http', 'ws'), 'graphql-transport-ws');
+      const acked = new Promise<string>((resolve) => ok.on('message', (m) => resolve(String(m))));
+      ok.on('open', () => ok.send(JSON.stringify({ type: 'connection_init', payload: { authorization: token('alice') } })));
+      expect(JSON.parse(await acked)).toEqual({ type: 'connection_ack' });
+      ok.close();
     });
 
     it('defaults to 1 MiB', async () => {

@@ -208,7 +208,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     );
   });
   httpServer.keepAliveTimeout = 65_000;
-  const ws = attachWebSocket(httpServer, runtime, { path: GRAPHQL_PATH, verifier, log: o.log });
+  const ws = attachWebSocket(httpServer, runtime, { path: GRAPHQL_PATH, verifier, log: o.log, maxPayloadBytes: maxBodyBytes });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -16,6 +16,8 @@ export interface WebSocketOptions {
   log: Logger;
   /** How long `close()` waits for clients to finish the close handshake. @default 1000 */
   closeTimeoutMs?: number;
+  /** The largest message a client may send, as for an HTTP body; a larger one closes the socket with 1009. */
+  maxPayloadBytes: number;
 }
 
 type WsContext = Context<Record<string, unknown> | undefined, Extra>;
@@ -55,7 +57,7 @@ export function attachWebSocket(
   runtime: GatewayRuntime<HubContext>,
   o: WebSocketOptions,
 ): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server, path: o.path });
+  const wss = new WebSocketServer({ server, path: o.path, maxPayload: o.maxPayloadBytes });
   const base = getGraphQLWSOptions<HubContext, Extra>(runtime, (ctx) => {
     const headers = new runtime.fetchAPI.Headers();
     const authorization = authorizationOf(ctx);

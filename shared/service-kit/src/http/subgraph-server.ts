@@ -349,7 +349,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
   const ws = o.schema.getSubscriptionType()
     ? attachSubgraphWebSocket<C>(httpServer, {
         name: o.name, schema: o.schema, verifier: o.verifier, log: o.log, signingSecret: o.signingSecret,
-        maxSkewMs: o.maxSkewMs, limits, context: o.context,
+        maxSkewMs: o.maxSkewMs, limits, context: o.context, maxPayloadBytes: maxBodyBytes,
       })
     : undefined;
 

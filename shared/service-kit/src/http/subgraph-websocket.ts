@@ -27,6 +27,8 @@ export interface SubgraphWebSocketOptions<C extends object> {
   context: (base: RequestBase) => Promise<C> | C;
   /** GraphQL path. @default /graphql */
   path?: string;
+  /** The largest message accepted, as for an HTTP body; a larger one closes the socket with 1009. */
+  maxPayloadBytes: number;
 }
 
 /** What the socket learned at `connection_init`. */
@@ -78,7 +80,7 @@ export const WS_CLOSE = { unauthorized: CloseCode.Unauthorized, forbidden: Close
  * @returns a handle whose `close()` ends every socket
  */
 export function attachSubgraphWebSocket<C extends object>(server: http.Server, o: SubgraphWebSocketOptions<C>): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server, path: o.path ?? '/graphql' });
+  const wss = new WebSocketServer({ server, path: o.path ?? '/graphql', maxPayload: o.maxPayloadBytes });
   const refuse = (ctx: WsContext, code: number, reason: string, detail: string): false => {
     o.log.warn({ reason: detail, remote: ctx.extra.request.socket.remoteAddress }, `${o.name}: websocket refused`);
     ctx.extra.socket.close(code, reason);
