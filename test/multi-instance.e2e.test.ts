@@ -199,7 +199,9 @@ describeBuilt('live changes across two gateways and two instances of every subgr
     const afterA = changesOf(onA).filter((c) => seq(c.cursor) > head);
     const afterB = changesOf(onB).filter((c) => seq(c.cursor) > head);
     expect(afterA.map((c) => c.cursor)).toEqual(afterB.map((c) => c.cursor));
-    expect(afterB.filter((c) => c.kind === 'CHILD_UPDATED').map((c) => (c.child.id === ours ? 'ours' : 'theirs'))).toEqual(['ours', 'ours', 'theirs']);
+    // Each change once. Changes of two children raised through two instances reach the log in the order the two
+    // relays deliver them (a child's own changes keep their order), so only the counts are fixed here.
+    expect(afterB.filter((c) => c.kind === 'CHILD_UPDATED').map((c) => (c.child.id === ours ? 'ours' : 'theirs')).sort()).toEqual(['ours', 'ours', 'theirs']);
     // The provider hears only of the child placed with it.
     expect(changesOf(providerOnA).every((c) => c.child.id === theirs)).toBe(true);
     // What both received is exactly what the log holds for the caller after the head: nothing missed, nothing twice.
