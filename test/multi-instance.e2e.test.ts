@@ -199,8 +199,8 @@ describeBuilt('live changes across two gateways and two instances of every subgr
     const afterA = changesOf(onA).filter((c) => seq(c.cursor) > head);
     const afterB = changesOf(onB).filter((c) => seq(c.cursor) > head);
     expect(afterA.map((c) => c.cursor)).toEqual(afterB.map((c) => c.cursor));
-    // Each change once. Changes of two children raised through two instances reach the log in the order the two
-    // relays deliver them (a child's own changes keep their order), so only the counts are fixed here.
+    // Each change once. Changes raised through two instances reach the log in the order the instances' relays
+    // deliver them, not the order they were raised, so only the counts are fixed here.
     expect(afterB.filter((c) => c.kind === 'CHILD_UPDATED').map((c) => (c.child.id === ours ? 'ours' : 'theirs')).sort()).toEqual(['ours', 'ours', 'theirs']);
     // The provider hears only of the child placed with it.
     expect(changesOf(providerOnA).every((c) => c.child.id === theirs)).toBe(true);
