@@ -23,11 +23,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function must(q: string, v: Record<string, unknown> = {}, auth = SW) {
-  const r = await hub.query(q, v, auth);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data!;
-}
+const must = (q: string, v: Record<string, unknown> = {}, auth = SW) => hub.must(q, v, auth);
 
 async function register(on: string, legalStatus = 'C2'): Promise<string> {
   setClock(`${on}T12:00:00Z`);

@@ -21,11 +21,7 @@ const YEARS = ['2024-25', '2025-26'];
 let hub: Hub;
 let dir: string;
 
-async function must(q: string, v: Record<string, unknown> = {}, auth = SW) {
-  const r = await hub.query(q, v, auth);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data!;
-}
+const must = (q: string, v: Record<string, unknown> = {}, auth = SW) => hub.must(q, v, auth);
 const post = (auth: string): GatewayPost => (q, v) => hub.query(q, v, auth) as never;
 const at = (date: string) => `${date}T11:00:00Z`;
 

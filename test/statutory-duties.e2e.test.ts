@@ -28,16 +28,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function must(q: string, v: Record<string, unknown> = {}, auth = SW) {
-  const r = await hub.query(q, v, auth);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data!;
-}
-async function refused(q: string, v: Record<string, unknown>, auth = SW) {
-  const r = await hub.query(q, v, auth);
-  expect(r.errors?.length).toBeGreaterThan(0);
-  return r.errors![0]!.extensions as Record<string, any>;
-}
+const must = (q: string, v: Record<string, unknown> = {}, auth = SW) => hub.must(q, v, auth);
+const refused = (q: string, v: Record<string, unknown>, auth = SW) => hub.refusal(q, v, auth);
 
 type Row = { ruleId: string; subjectKey: string; status: string; dueAt: string | null; dueDate: string | null; metAt: string | null; reason: string | null; basis: { explanation: string } };
 async function deadlines(id: string, asOf?: string): Promise<Row[]> {

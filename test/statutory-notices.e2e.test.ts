@@ -28,16 +28,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function must(q: string, v: Record<string, unknown> = {}, auth = SW) {
-  const r = await hub.query(q, v, auth);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data!;
-}
-async function refused(q: string, v: Record<string, unknown>, auth = SW) {
-  const r = await hub.query(q, v, auth);
-  expect(r.errors?.length).toBeGreaterThan(0);
-  return r.errors![0]!.extensions as Record<string, any>;
-}
+const must = (q: string, v: Record<string, unknown> = {}, auth = SW) => hub.must(q, v, auth);
+const refused = (q: string, v: Record<string, unknown>, auth = SW) => hub.refusal(q, v, auth);
 
 /** Registers a child looked after from `at`'s date, with an IRO, placed at PRV-N15 at `at`. */
 async function admit(name: string, at: string, legalStatus: string, extra: Record<string, unknown> = {}): Promise<{ id: string; placementId: string }> {

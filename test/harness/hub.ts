@@ -23,6 +23,10 @@ export interface Hub {
   queuePrefix: string;
   /** POST to the gateway with a bearer token. */
   query<T = Record<string, any>>(q: string, variables?: Record<string, unknown>, authorization?: string): Promise<GqlResult<T>>;
+  /** POST to the gateway; the data, or a thrown error naming every GraphQL error. */
+  must(q: string, variables: Record<string, unknown>, authorization: string): Promise<Record<string, any>>;
+  /** POST to the gateway, expecting a refusal; the first error's extensions (throws when none came). */
+  refusal(q: string, variables: Record<string, unknown>, authorization: string): Promise<Record<string, any>>;
   /** Waits until every outbox is relayed and every event queue is drained. */
   settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -73,6 +77,16 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits; spli
     workers,
     queuePrefix,
     query: (q, variables = {}, authorization) => gql(url, q, variables, authorization),
+    async must(q, variables, authorization) {
+      const r = await gql(url, q, variables, authorization);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data!;
+    },
+    async refusal(q, variables, authorization) {
+      const r = await gql(url, q, variables, authorization);
+      if (!r.errors?.length) throw new Error(`expected a refusal, got ${JSON.stringify(r.data)}`);
+      return r.errors[0]!.extensions as Record<string, any>;
+    },
     async settle(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       let quiet = 0;
