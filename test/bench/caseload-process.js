@@ -10,6 +10,16 @@
  * issued on behalf of requests so far (the kit's statement counter), and stops on `{ cmd: 'stop' }`.
  */
 require('reflect-metadata');
+// graphql-js as deployed (the Dockerfile sets NODE_ENV=production): outside production its instanceOf checks every
+// type test against other copies of the library, a cost no deployment pays. Read once, when graphql loads; the
+// hub's own configuration below stays the test one (development secrets, the demo's loopback webhooks).
+{
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  require('graphql');
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+}
 const { randomUUID } = require('node:crypto');
 const kit = require('@hub/service-kit');
 
@@ -91,8 +101,33 @@ async function main() {
     : role === 'apollo-gateway' ? await startApolloGateway()
     : null;
   if (!started) throw new Error(`unknown role ${role}`);
+  let session;
   process.on('message', async (m) => {
     if (m.cmd === 'statements') process.send({ statements: kit.statementCount() });
+    // CPU this process has used (user + system, microseconds), to share out each round's CPU per request.
+    if (m.cmd === 'cpu') {
+      const u = process.cpuUsage();
+      process.send({ cpu: u.user + u.system });
+    }
+    // A CPU profile of the measured rounds only (BENCH_CPU_PROF), not of start-up and loading.
+    if (m.cmd === 'profile-start') {
+      const inspector = require('node:inspector');
+      session = new inspector.Session();
+      session.connect();
+      const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, r) => (err ? reject(err) : resolve(r))));
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 500 });
+      await post('Profiler.start');
+      session.postAsync = post;
+      process.send({ profiling: true });
+    }
+    if (m.cmd === 'profile-stop') {
+      const { profile } = await session.postAsync('Profiler.stop');
+      require('node:fs').mkdirSync(m.dir, { recursive: true });
+      require('node:fs').writeFileSync(require('node:path').join(m.dir, `${m.name}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+      process.send({ profiled: true });
+    }
     if (m.cmd === 'stop') {
       await started.stop().catch(() => undefined);
       process.exit(0);

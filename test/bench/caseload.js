@@ -13,11 +13,13 @@
  * 3. For page sizes 25 and 100: a warm-up, SQL statements per request (the services' own statement counters,
  *    over sequential requests), then `--rounds` rounds of `--seconds` s per gateway, alternating which goes first,
  *    with `--clients` concurrent clients on keep-alive connections.
- * 4. Prints requests/s, p50, p99, statements per request and hub/Apollo, with the machine's load before and
+ * 4. Prints requests/s, p50, p99, statements and CPU (per process, PostgreSQL included) per request and hub/Apollo, with the machine's load before and
  *    after, and writes the table into README.md between the bench:caseload markers (`--no-readme` to skip).
  *
  *   npm run bench:caseload [-- --children 2000 --clients 10 --seconds 10 --rounds 3 --pages 25,100 --no-readme]
- *   BENCH_CPU_PROF=plans,children npm run bench:caseload -- --pages 25 --no-readme   (profiles in /tmp/caseload-prof)
+ *   npm run bench:caseload -- --keep ...           leaves the loaded database; --database NAME measures it again
+ *   BENCH_CPU_PROF=plans,children npm run bench:caseload -- --pages 25 --no-readme
+ *     profiles the named processes over each gateway's first round (in /tmp/caseload-prof, BENCH_CPU_PROF_DIR)
  */
 require('../harness/run-ts.js');
 require('reflect-metadata');
@@ -40,7 +42,7 @@ const CLIENTS = arg('clients', 10);
 const SECONDS = arg('seconds', 10);
 const ROUNDS = arg('rounds', 3);
 const PAGES = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1].split(',').map(Number) : [25, 100];
-/** Processes to profile with --cpu-prof (e.g. `plans,children,hub-gateway`), into BENCH_CPU_PROF_DIR. */
+/** Processes to profile over the measured rounds (e.g. `plans,children,hub-gateway`), into BENCH_CPU_PROF_DIR. */
 const PROFILE = (process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean);
 const WRITE_README = !process.argv.includes('--no-readme');
 const BASE = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -72,8 +74,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 /** Forks one bench process and waits for it to report ready. */
 function start(args, extraEnv) {
   const child = fork(path.join(__dirname, 'caseload-process.js'), args, {
-    execArgv: ['-r', path.join(ROOT, 'test/harness/run-ts.js'),
-      ...(PROFILE.includes(args[args.length - 1]) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? '/tmp/caseload-prof'}`, `--cpu-prof-name=${args[args.length - 1]}.cpuprofile`] : [])],
+    execArgv: ['-r', path.join(ROOT, 'test/harness/run-ts.js')],
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -83,10 +84,34 @@ function start(args, extraEnv) {
   });
 }
 
-const ask = (child) => new Promise((resolve) => {
-  child.once('message', (m) => resolve(m.statements));
-  child.send({ cmd: 'statements' });
+/** Sends a command to a bench process and waits for its answer's `key`. */
+const request = (child, cmd, key, extra = {}) => new Promise((resolve) => {
+  const on = (m) => {
+    if (m[key] === undefined) return;
+    child.off('message', on);
+    resolve(m[key]);
+  };
+  child.on('message', on);
+  child.send({ cmd, ...extra });
 });
+const ask = (child) => request(child, 'statements', 'statements');
+
+/** CPU used so far by every PostgreSQL process on the machine (ms), from /proc. */
+function postgresCpuMs() {
+  const tick = 1000 / 100;
+  let ms = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ms;
+}
 
 async function post(url, query, variables, authorization) {
   const res = await fetch(url, {
@@ -166,12 +191,15 @@ async function main() {
   const startedAt = new Date();
   const loadBefore = load();
   say(`caseload benchmark, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}, load ${loadBefore}, hub gateway's query planner: ${PLANNER}`);
-  const dbName = `care_hub_caseload_${process.pid}`;
+  // --database NAME: a database loaded by an earlier run with --keep (loading is skipped); --keep leaves it.
+  const reuse = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : undefined;
+  const keep = process.argv.includes('--keep') || reuse !== undefined;
+  const dbName = reuse ?? `care_hub_caseload_${process.pid}`;
   const url = new URL(BASE);
   url.pathname = `/${dbName}`;
   const admin = new Client({ connectionString: BASE });
   await admin.connect();
-  await admin.query(`create database "${dbName}"`);
+  if (!reuse) await admin.query(`create database "${dbName}"`);
   const queuePrefix = `benchcl${process.pid}`;
   const procs = [];
   const env = { BENCH_DATABASE_URL: url.toString(), BENCH_QUEUE_PREFIX: queuePrefix, REDIS_URL: REDIS };
@@ -195,7 +223,7 @@ async function main() {
 
     // 2. The data.
     await pg.connect();
-    const seeded = await seedDemoData((q, v, token) => post(hub.url, q, v, `Bearer ${token}`));
+    const seeded = reuse ? 'no new' : await seedDemoData((q, v, token) => post(hub.url, q, v, `Bearer ${token}`));
     const queues = [...new Set(kit.EVENT_ROUTES.map((r) => r.queue)), kit.QUEUES.deliveries].map((n) => new Queue(n, { connection: { url: REDIS }, prefix: queuePrefix }));
     for (let quiet = 0; quiet < 3;) {
       let busy = 0;
@@ -208,7 +236,9 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     for (const q of queues) await q.close();
-    const children = await copyCaseload(pg);
+    const children = reuse
+      ? (await pg.query(`select count(*)::int n from children.child where placing_authority = $1`, [AUTHORITY])).rows[0].n
+      : await copyCaseload(pg);
     const rows = (await pg.query(`select
         (select count(*) from plans.deadline d join children.child c on c.id::text = d.child_id::text where c.placing_authority = $1)::int deadlines,
         (select count(*) from notifications.notification n join children.child c on c.id::text = n.child_id::text where c.placing_authority = $1)::int notifications`, [AUTHORITY])).rows[0];
@@ -217,6 +247,23 @@ async function main() {
     // 3. The measurements.
     const token = `Bearer ${kit.signToken(kit.loadHubConfig({ NODE_ENV: 'test' }).jwtSecret, { sub: 'bench-sw', roles: ['SOCIAL_WORKER'], org: AUTHORITY })}`;
     const gateways = { hub, apollo };
+    // Where each request's CPU goes: every bench process, PostgreSQL, and this process's clients.
+    const procsByName = { ...Object.fromEntries(Object.entries(services).map(([k, v]) => [k, v.child])), 'hub-gateway': hub.child, 'apollo-gateway': apollo.child };
+    const cpuNow = async () => {
+      const out = {};
+      await Promise.all(Object.entries(procsByName).map(async ([k, c]) => { out[k] = (await request(c, 'cpu', 'cpu')) / 1000; }));
+      out.postgres = postgresCpuMs();
+      const own = process.cpuUsage();
+      out['bench clients'] = (own.user + own.system) / 1000;
+      return out;
+    };
+    // Idle cost: what the processes burn with no request in flight (relays polling, metrics, workers).
+    {
+      const a = await cpuNow();
+      await new Promise((r) => setTimeout(r, 5000));
+      const b = await cpuNow();
+      say(`idle CPU over 5 s (ms): ${Object.keys(b).map((k) => `${k} ${(b[k] - a[k]).toFixed(0)}`).join(', ')}`);
+    }
     const statementsNow = async () => (await Promise.all(Object.values(services).map((s) => ask(s.child)))).reduce((a, b) => a + b, 0);
     const results = [];
     for (const n of PAGES) {
@@ -238,14 +285,17 @@ async function main() {
         while (Date.now() < warmUntil) await once(gw);
         const before = await statementsNow();
         for (let i = 0; i < 10; i++) await once(gw);
-        stats[name] = { statements: (await statementsNow() - before) / 10, ms: [], count: 0, seconds: 0 };
+        stats[name] = { statements: (await statementsNow() - before) / 10, ms: [], count: 0, seconds: 0, cpu: {} };
       }
       for (let r = 0; r < ROUNDS; r++) {
         const order = r % 2 === 0 ? ['hub', 'apollo'] : ['apollo', 'hub'];
         for (const name of order) {
+          const profiled = r === 0 ? PROFILE.filter((p) => procsByName[p]) : [];
+          await Promise.all(profiled.map((p) => request(procsByName[p], 'profile-start', 'profiling')));
+          const st = stats[name];
+          const cpu0 = await cpuNow();
           const until = Date.now() + SECONDS * 1000;
           const t0 = Date.now();
-          const st = stats[name];
           await Promise.all(Array.from({ length: CLIENTS }, async () => {
             while (Date.now() < until) {
               const s = process.hrtime.bigint();
@@ -255,6 +305,10 @@ async function main() {
             }
           }));
           st.seconds += (Date.now() - t0) / 1000;
+          const cpu1 = await cpuNow();
+          for (const k of Object.keys(cpu1)) st.cpu[k] = (st.cpu[k] ?? 0) + cpu1[k] - cpu0[k];
+          const dir = process.env.BENCH_CPU_PROF_DIR ?? '/tmp/caseload-prof';
+          await Promise.all(profiled.map((p) => request(procsByName[p], 'profile-stop', 'profiled', { dir, name: `${p}.${name}-rounds.${n}` })));
         }
       }
       for (const [name, st] of Object.entries(stats)) {
@@ -263,6 +317,9 @@ async function main() {
         st.p50 = pct(st.ms, 50);
         st.p99 = pct(st.ms, 99);
         say(`${n} children (${perChild} deadline rows), ${name}: ${st.rps.toFixed(1)} req/s, p50 ${st.p50.toFixed(0)} ms, p99 ${st.p99.toFixed(0)} ms, ${st.statements} SQL statements/request`);
+        st.cpuPerRequest = Object.fromEntries(Object.entries(st.cpu).map(([k, v]) => [k, v / st.count]));
+        const total = Object.values(st.cpuPerRequest).reduce((a, b) => a + b, 0);
+        say(`  CPU per request (ms): ${Object.entries(st.cpuPerRequest).filter(([, v]) => v >= 0.05).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; total ${total.toFixed(1)}`);
       }
       say(`${n} children: hub/Apollo ${(stats.hub.rps / stats.apollo.rps).toFixed(2)}x requests/s`);
       results.push({ n, perChild, stats });
@@ -278,7 +335,8 @@ async function main() {
       if (c.exitCode === null) c.kill('SIGKILL');
     }
     await pg.end().catch(() => undefined);
-    await admin.query(`drop database if exists "${dbName}" with (force)`);
+    if (keep) say(`database kept: ${dbName} (run again with --database ${dbName})`);
+    else await admin.query(`drop database if exists "${dbName}" with (force)`);
     await admin.end();
   }
 }

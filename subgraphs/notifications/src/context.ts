@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/core';
-import { groupedLoader, keyedLoader, ServiceContext } from '@hub/service-kit';
+import { groupedLoader, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
 import { NotificationEntity } from './notification/notification.entity';
 import { deliveryQueueFor, DeliveryQueue } from './jobs/delivery-queue';
 
-/** Per-request loaders of the notifications service: one SQL statement per batch. */
+/** Per-request loaders of the notifications service: one SQL statement per batch, read-only plain rows (readRows): a mutation loads what it changes itself. */
 export interface NotificationsLoaders {
   notificationById: DataLoader<string, NotificationEntity | null>;
   notificationsByChild: DataLoader<string, NotificationEntity[]>;
@@ -29,9 +29,9 @@ export function createNotificationsContext(base: ServiceContext, orm: MikroORM):
     ...base,
     deliveries: deliveryQueueFor(orm),
     loaders: {
-      notificationById: keyedLoader((ids) => em.find(NotificationEntity, { id: { $in: [...ids] } }), (n) => n.id),
+      notificationById: keyedLoader((ids) => readRows(em, NotificationEntity, { id: { $in: [...ids] } }), (n) => n.id),
       notificationsByChild: groupedLoader(
-        (ids) => em.find(NotificationEntity, { childId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+        (ids) => readRows(em, NotificationEntity, { childId: { $in: [...ids] } }, { createdAt: 'asc', id: 'asc' }),
         (n) => n.childId!,
       ),
     },

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader, ServiceContext } from '@hub/service-kit';
+import { groupedLoader, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
 import { PlanEntity } from './plan/plan.entity';
 import { PlanVersionEntity } from './plan/plan-version.entity';
 import { PlanCirculationEntity } from './plan/plan-circulation.entity';
@@ -9,14 +9,13 @@ import { PlacementFactEntity } from './facts/placement-fact.entity';
 import { PeriodFactEntity } from './facts/period-fact.entity';
 import { ReviewFactEntity } from './facts/review-fact.entity';
 
-/** Per-request loaders of the plans service: one SQL statement per batch. */
+/** Per-request loaders of the plans service: one SQL statement per batch, read-only plain rows (readRows): a mutation loads what it changes itself. */
 export interface PlansLoaders {
   planById: DataLoader<string, PlanEntity | null>;
   plansByChild: DataLoader<string, PlanEntity[]>;
   versionsByPlan: DataLoader<string, PlanVersionEntity[]>;
   circulationsByPlan: DataLoader<string, PlanCirculationEntity[]>;
   progressByPlan: DataLoader<string, PlanProgressEntity[]>;
-  /** Read-only: plain values, not managed entities, so a change to them would never be saved. */
   deadlinesByChild: DataLoader<string, DeadlineEntity[]>;
   placementsByChild: DataLoader<string, PlacementFactEntity[]>;
   periodsByChild: DataLoader<string, PeriodFactEntity[]>;
@@ -36,22 +35,18 @@ export interface PlansContext extends ServiceContext {
 export function createPlansContext(base: ServiceContext): PlansContext {
   const em = base.em;
   const grouped = <T extends object>(entity: new () => T, key: keyof T & string, order: Record<string, 'asc'>) =>
-    groupedLoader<string, T>((ids) => em.find(entity, { [key]: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r[key] as string);
+    groupedLoader<string, T>((ids) => readRows(em, entity, { [key]: { $in: [...ids] } } as never, order as never), (r) => r[key] as string);
   return {
     ...base,
     loaders: {
-      planById: keyedLoader((ids) => em.find(PlanEntity, { id: { $in: [...ids] } }), (p) => p.id),
+      planById: keyedLoader((ids) => readRows(em, PlanEntity, { id: { $in: [...ids] } }), (p) => p.id),
       plansByChild: grouped(PlanEntity, 'childId', { createdAt: 'asc' }),
       versionsByPlan: grouped(PlanVersionEntity, 'planId', { version: 'asc' }),
       circulationsByPlan: grouped(PlanCirculationEntity, 'planId', { circulatedAt: 'asc' }),
       progressByPlan: grouped(PlanProgressEntity, 'planId', { recordedAt: 'asc' }),
       // The ledger is the longest list the service reads: its rows come back as plain values (columns mapped to
       // properties, JSON parsed), with no entity built, hydrated or snapshotted per row.
-      deadlinesByChild: groupedLoader<string, DeadlineEntity>(
-        (ids) => em.createQueryBuilder(DeadlineEntity).select('*').where({ childId: { $in: [...ids] } }).orderBy({ dueAt: 'asc' })
-          .execute<DeadlineEntity[]>('all', true),
-        (r) => r.childId,
-      ),
+      deadlinesByChild: groupedLoader<string, DeadlineEntity>((ids) => readRows(em, DeadlineEntity, { childId: { $in: [...ids] } }, { dueAt: 'asc' }), (r) => r.childId),
       placementsByChild: grouped(PlacementFactEntity, 'childId', { startedAt: 'asc' }),
       periodsByChild: grouped(PeriodFactEntity, 'childId', { startedOn: 'asc' }),
       reviewsByChild: grouped(ReviewFactEntity, 'childId', { heldOn: 'asc' }),

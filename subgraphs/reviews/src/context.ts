@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { groupedLoader, hubCalendar, keyedLoader, ServiceContext } from '@hub/service-kit';
+import { groupedLoader, hubCalendar, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
 import type { HolidayCalendar } from '@hub/statutory';
 import { ReviewChildEntity } from './child/review-child.entity';
 import { PeriodOfCareEntity } from './child/period-of-care.entity';
@@ -8,7 +8,7 @@ import { EarlyTriggerEntity } from './review/early-trigger.entity';
 import { IroAssignmentEntity } from './iro/iro-assignment.entity';
 import { ReviewRequestEntity } from './review-request/review-request.entity';
 
-/** Per-request loaders of the reviews service: one SQL statement per batch. */
+/** Per-request loaders of the reviews service: one SQL statement per batch, read-only plain rows (readRows): a mutation loads what it changes itself. */
 export interface ReviewsLoaders {
   childById: DataLoader<string, ReviewChildEntity | null>;
   reviewById: DataLoader<string, LookedAfterReviewEntity | null>;
@@ -34,13 +34,13 @@ export interface ReviewsContext extends ServiceContext {
 export function createReviewsContext(base: ServiceContext): ReviewsContext {
   const em = base.em;
   const byChild = <T extends { childId: string }>(entity: new () => T, order: Record<string, 'asc' | 'desc'>) =>
-    groupedLoader<string, T>((ids) => em.find(entity, { childId: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r.childId);
+    groupedLoader<string, T>((ids) => readRows(em, entity, { childId: { $in: [...ids] } } as never, order as never), (r) => r.childId);
   return {
     ...base,
     calendar: hubCalendar(),
     loaders: {
-      childById: keyedLoader((ids) => em.find(ReviewChildEntity, { childId: { $in: [...ids] } }), (c) => c.childId),
-      reviewById: keyedLoader((ids) => em.find(LookedAfterReviewEntity, { id: { $in: [...ids] } }), (r) => r.id),
+      childById: keyedLoader((ids) => readRows(em, ReviewChildEntity, { childId: { $in: [...ids] } }), (c) => c.childId),
+      reviewById: keyedLoader((ids) => readRows(em, LookedAfterReviewEntity, { id: { $in: [...ids] } }), (r) => r.id),
       reviewsByChild: byChild(LookedAfterReviewEntity, { sequence: 'asc' }),
       periodsByChild: byChild(PeriodOfCareEntity, { startedOn: 'asc' }),
       triggersByChild: byChild(EarlyTriggerEntity, { triggeredOn: 'asc' }),

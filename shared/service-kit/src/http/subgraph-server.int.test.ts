@@ -47,7 +47,8 @@ describe('subgraph server: only what the gateway signed, within the hub limits',
 
   const post = async (body: string, headers: Record<string, string> = {}) => {
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
   };
   const signedPost = (payload: unknown, o: { authorization?: string; requestId?: string; now?: number } = {}) => {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
@@ -157,6 +158,17 @@ describe('subgraph server: only what the gateway signed, within the hub limits',
     expect(r.data ?? undefined).toBeUndefined();
     if (expected.code !== 'COST_LIMIT_EXCEEDED') expect(seen.length).toBe(before);
     expect((await gql(server.url, nested(15), {}, SW)).errors).toBeUndefined();
+    // Documents that passed are remembered, refused ones are not: the same document is refused again.
+    const again = await gql(server.url, query, {}, SW);
+    expect(again.status).toBe(400);
+    expect(again.errors?.[0].extensions).toEqual(expected);
+  });
+
+  it('answers a document that passed the limits again the same', async () => {
+    const first = await signedPost({ query: '{ whoami }' });
+    const second = await signedPost({ query: '{ whoami }' });
+    expect(JSON.parse(first.text)).toEqual({ data: { whoami: 'sw-1' } });
+    expect(second.text).toBe(first.text);
   });
 
   it('prices `first: $n` on the variable', async () => {

@@ -19,6 +19,7 @@ import {
 import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { MAX_OPERATION_NAME_LENGTH, readBoundedBody, safeRequestId, sendGraphQLError, sendPayloadTooLarge } from './request-bounds';
 import { attachSubgraphWebSocket } from './subgraph-websocket';
+import { PassedDocuments } from '../limits/passed-documents';
 import {
   awaitApplied,
   collectRecordedEvents,
@@ -128,7 +129,7 @@ interface SentParams {
  * count, depth and aliases (standard validation's overlapping-fields rule is quadratic in aliases, so an alias
  * bomb must be refused before it runs).
  */
-function preflightErrors(params: SentParams, limits: OperationLimits): GraphQLError[] {
+function preflightErrors(params: SentParams, limits: OperationLimits, passed: PassedDocuments): GraphQLError[] {
   if (typeof params.operationName === 'string' && params.operationName.length > MAX_OPERATION_NAME_LENGTH) {
     return [
       new GraphQLError(`the operation name is longer than ${MAX_OPERATION_NAME_LENGTH} characters`, {
@@ -137,14 +138,20 @@ function preflightErrors(params: SentParams, limits: OperationLimits): GraphQLEr
     ];
   }
   if (typeof params.query !== 'string') return [];
+  // The gateway sends the same few documents over and over: one that passed is not lexed and parsed again.
+  if (passed.has(params.query)) return [];
   const tokens = tokenLimitError(params.query, limits);
   if (tokens) return [tokens];
+  let errors: GraphQLError[];
   try {
-    return shapeLimitErrors(parse(params.query, { maxTokens: limits.maxTokens }), limits);
+    errors = shapeLimitErrors(parse(params.query, { maxTokens: limits.maxTokens }), limits);
   } catch {
     return []; // Apollo reports the syntax error with GRAPHQL_PARSE_FAILED
   }
+  if (errors.length === 0) passed.add(params.query);
+  return errors;
 }
+
 
 /**
  * Serves a subgraph schema over HTTP at `/graphql` with Apollo Server 5, plus `/healthcheck` (liveness) and
@@ -168,6 +175,7 @@ function preflightErrors(params: SentParams, limits: OperationLimits): GraphQLEr
  */
 export async function startSubgraphServer<C extends object>(o: SubgraphServerOptions<C>): Promise<RunningServer> {
   const limits = resolveOperationLimits(o.limits);
+  const passedDocuments = new PassedDocuments();
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY;
   // Cost depends on variables, so it is checked once the operation is resolved (after validation, before execution).
   const costLimit: ApolloServerPlugin<C> = {
@@ -274,7 +282,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
         params = { query: url.searchParams.get('query') ?? undefined, operationName: url.searchParams.get('operationName') ?? undefined };
       }
       operation = operationLabel(operationNameOf(params.operationName, params.query));
-      const refused = preflightErrors(params, limits);
+      const refused = preflightErrors(params, limits, passedDocuments);
       if (refused.length) {
         for (const e of refused) errorsTotal.inc({ service: o.name, code: errorCodeLabel(e.extensions?.code) });
         res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });

@@ -15,6 +15,10 @@ describe('deadlineStatus', () => {
     ${'2027-01-06T10:00:00+00:00'} | ${true}       | ${'2027-02-01T00:00:00+00:00'}     | ${'NOT_APPLICABLE'} | ${'not applicable wins (e.g. first-review consultation)'}
   `('$why', ({ metAt, notApplicable, asOf, expected }) => {
     expect(deadlineStatus({ dueAt, metAt, notApplicable }, asOf)).toBe(expected);
+    // The same instants as Dates (a ledger row's values) judge the same.
+    const date = (i: string | null | undefined) => (typeof i === 'string' ? new Date(i) : i);
+    expect(deadlineStatus({ dueAt: new Date(dueAt), metAt: date(metAt), notApplicable }, new Date(asOf))).toBe(expected);
+    expect(deadlineStatus({ dueAt: new Date(dueAt), metAt, notApplicable }, asOf)).toBe(expected);
   });
 
   it.each`

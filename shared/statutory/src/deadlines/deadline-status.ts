@@ -7,12 +7,12 @@ import { instantToEpochMs } from '../time/london';
  */
 export type DeadlineStatus = 'PENDING' | 'MET' | 'OVERDUE' | 'NOT_APPLICABLE' | 'BEYOND_CALENDAR';
 
-/** The facts {@link deadlineStatus} needs. */
+/** The facts {@link deadlineStatus} needs. Instants as ISO strings or as Dates (a ledger row's own values). */
 export interface DeadlineStatusInput {
   /** Null while the date cannot be computed (past the calendar's horizon). */
-  dueAt: Instant | null;
+  dueAt: Instant | Date | null;
   /** When the duty was done; a late completion is still MET (lateness is reported separately). */
-  metAt?: Instant | null;
+  metAt?: Instant | Date | null;
   /** The rule cannot apply to this case (e.g. REV-CONSULT-20WD for a first review). */
   notApplicable?: boolean;
 }
@@ -25,12 +25,14 @@ export interface DeadlineStatusInput {
  * @returns the status
  * @example deadlineStatus({ dueAt: '2027-01-07T23:59:59.999+00:00' }, '2027-01-08T00:00:00+00:00'); // 'OVERDUE'
  */
-export function deadlineStatus(d: DeadlineStatusInput, asOf: Instant): DeadlineStatus {
+export function deadlineStatus(d: DeadlineStatusInput, asOf: Instant | Date): DeadlineStatus {
   if (d.notApplicable) return 'NOT_APPLICABLE';
   if (d.metAt !== undefined && d.metAt !== null) return 'MET';
   if (d.dueAt === null) return 'BEYOND_CALENDAR';
-  return instantToEpochMs(asOf) > instantToEpochMs(d.dueAt) ? 'OVERDUE' : 'PENDING';
+  return epochMs(asOf) > epochMs(d.dueAt) ? 'OVERDUE' : 'PENDING';
 }
+
+const epochMs = (i: Instant | Date): number => (i instanceof Date ? i.getTime() : instantToEpochMs(i));
 
 /**
  * Whether a duty done at `metAt` was late.

@@ -82,7 +82,7 @@ export class ChildResolver {
     }
     const countQb = qb.clone();
     if (args.after) qb.andWhere({ id: { $gt: decodeCursor(args.after, ['uuid'])[0] } });
-    const [rows, total] = await Promise.all([qb.orderBy({ id: 'asc' }).limit(size + 1).getResultList(), countQb.getCount()]);
+    const [rows, total] = await Promise.all([qb.select('*').orderBy({ id: 'asc' }).limit(size + 1).execute<ChildEntity[]>('all', true), countQb.getCount()]);
     const fields = `Child{${selectedFields(info).join(',')}}`;
     const page = rows.slice(0, size);
     // One batch for the page's access facts, which every nested field resolver then reads from the cache.

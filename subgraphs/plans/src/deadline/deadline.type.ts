@@ -112,8 +112,15 @@ export class Deadline {
   @Field(() => String, { nullable: true, description: 'Why it is NOT_APPLICABLE or BEYOND_CALENDAR, in words.' })
   reason?: string | null;
 
+  /** The basis as stored with the row; mapped to its GraphQL type only when a caller selects `basis`. */
+  storedBasis!: EngineBasis;
+
+  private mappedBasis?: DeadlineBasis;
+
   @Field(() => DeadlineBasis)
-  basis!: DeadlineBasis;
+  get basis(): DeadlineBasis {
+    return (this.mappedBasis ??= toBasis(this.storedBasis));
+  }
 
   childId!: string;
 }
@@ -139,14 +146,11 @@ export function toBasis(b: EngineBasis): DeadlineBasis {
  * @returns the GraphQL object
  */
 export function toDeadline(e: DeadlineEntity, asOf: Date): Deadline {
-  const status: DeadlineStatus = deadlineStatus(
-    { dueAt: e.dueAt ? e.dueAt.toISOString() : null, metAt: e.metAt ? e.metAt.toISOString() : null, notApplicable: e.notApplicable },
-    asOf.toISOString(),
-  );
+  const status: DeadlineStatus = deadlineStatus({ dueAt: e.dueAt ?? null, metAt: e.metAt ?? null, notApplicable: e.notApplicable }, asOf);
   const reason = status === 'NOT_APPLICABLE' ? e.notApplicableReason ?? null : status === 'BEYOND_CALENDAR' ? e.basis.explanation : null;
   return Object.assign(new Deadline(), {
     id: e.id, ruleId: e.ruleId, title: e.title, class: e.class, subjectKey: e.subjectKey, dueAt: e.dueAt ?? null, dueDate: e.dueDate ?? null,
     status: status as DeadlineStatusKind, metAt: e.metAt ?? null, notApplicableReason: e.notApplicableReason ?? null, reason, childId: e.childId,
-    basis: toBasis(e.basis),
+    storedBasis: e.basis,
   });
 }

@@ -12,14 +12,37 @@ export interface ChildReviewsView {
   overdueItems: string[];
 }
 
+/** Each request's views, by child: `reviews` and `nextReview` of one child share one computation. */
+const viewsOf = new WeakMap<ReviewsContext, Map<string, Promise<ChildReviewsView>>>();
+
 /**
- * Computes a child's review view through the per-request loaders (one statement per batch across children).
- * The caller must already hold a relation to the child; a provider does not see consultation details.
+ * A child's review view through the per-request loaders (one statement per batch across children), computed once
+ * per request and child. The caller must already hold a relation to the child; a provider does not see
+ * consultation details.
  * @param ctx - request context
  * @param childId - the child
  * @returns reviews newest period first then by sequence, the next review of the open period, overdue items
  */
-export async function childReviewsView(ctx: ReviewsContext, childId: string): Promise<ChildReviewsView> {
+export function childReviewsView(ctx: ReviewsContext, childId: string): Promise<ChildReviewsView> {
+  let views = viewsOf.get(ctx);
+  if (!views) viewsOf.set(ctx, (views = new Map()));
+  let view = views.get(childId);
+  if (!view) views.set(childId, (view = computeChildReviewsView(ctx, childId)));
+  return view;
+}
+
+/**
+ * Forgets a child's view computed in this request (after a change to its reviews), with the loaders' rows.
+ * @param ctx - request context
+ * @param childId - the child
+ */
+export function forgetChildReviewsView(ctx: ReviewsContext, childId: string): void {
+  viewsOf.get(ctx)?.delete(childId);
+  ctx.loaders.reviewsByChild.clear(childId);
+  ctx.loaders.triggersByChild.clear(childId);
+}
+
+async function computeChildReviewsView(ctx: ReviewsContext, childId: string): Promise<ChildReviewsView> {
   const [scope, periods, reviews, triggers] = await Promise.all([
     ctx.readScope(childId),
     ctx.loaders.periodsByChild.load(childId),
@@ -68,8 +91,7 @@ export async function childReviewsView(ctx: ReviewsContext, childId: string): Pr
  * @returns the GraphQL object
  */
 export async function reviewForCaller(ctx: ReviewsContext, row: LookedAfterReviewEntity): Promise<LookedAfterReview> {
-  ctx.loaders.reviewsByChild.clear(row.childId);
-  ctx.loaders.triggersByChild.clear(row.childId);
+  forgetChildReviewsView(ctx, row.childId);
   const view = await childReviewsView(ctx, row.childId);
   const review = view.reviews.find((r) => r.id === row.id);
   if (!review) throw new ForbiddenError('not permitted to read this review', { reviewId: row.id });
