@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -39,20 +39,50 @@ export function groupedLoader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>,
   });
 }
 
+/** What {@link readRows} reads: one property's values (`{ childId: { $in: ids } }`). */
+export type RowsWhereIn<T> = { [K in keyof T & string]?: { $in: readonly unknown[] } };
+
+/** The SELECT of one entity by one property, built once per entity, property and order. */
+const selects = new Map<string, string>();
+
 /**
- * Reads rows of an entity as plain values for a read path: the query builder maps columns to properties (JSON
- * parsed, instants as Date) but builds, hydrates, registers and snapshots no entity per row, which cost more than
- * the query itself on the lists the caseload reads. The rows are not managed: a change to one is never saved, so
- * a mutation loads what it changes with `em.find`/`em.findOne`.
+ * Reads rows of an entity as plain values for a read path, by one property's values: one statement, with MikroORM's
+ * own column-to-property mapping (JSON parsed, instants as Date) but no query builder and no entity built,
+ * hydrated, registered or snapshotted per row, which together cost more than the query itself on the lists the
+ * caseload reads. The rows are not managed: a change to one is never saved, so a mutation loads what it changes
+ * with `em.find`/`em.findOne`.
  * @param em - the request's EntityManager
  * @param entity - the entity class (its table and column mapping)
- * @param where - a MikroORM filter
- * @param orderBy - the order
+ * @param where - one property and its values
+ * @param orderBy - the order, by properties
  * @returns the rows, typed as the entity's properties
  * @example placementsByChild: groupedLoader((ids) => readRows(em, PlacementEntity, { childId: { $in: [...ids] } }, { startedAt: 'asc' }), (p) => p.childId)
  */
-export function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, orderBy?: QueryOrderMap<T>): Promise<T[]> {
-  const qb = em.createQueryBuilder(entity).select('*').where(where);
-  if (orderBy) qb.orderBy(orderBy);
-  return qb.execute<T[]>('all', true);
+export async function readRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: RowsWhereIn<T>,
+  orderBy?: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+): Promise<T[]> {
+  const keys = Object.keys(where) as Array<keyof T & string>;
+  if (keys.length !== 1) throw new Error(`readRows reads by one property, got ${keys.length}`);
+  const values = where[keys[0]]!.$in;
+  if (values.length === 0) return [];
+  const meta = em.getMetadata().get<T>(entity.name);
+  const order = Object.entries(orderBy ?? {}) as Array<[string, 'asc' | 'desc']>;
+  const cacheKey = `${em.config.get('schema')}.${meta.className}:${keys[0]}:${order.map(([k, d]) => `${k} ${d}`).join(',')}`;
+  let sql = selects.get(cacheKey);
+  if (sql === undefined) {
+    const column = (prop: string) => {
+      const p = (meta.properties as Record<string, { fieldNames?: string[] }>)[prop];
+      if (!p?.fieldNames?.[0]) throw new Error(`${meta.className} has no column for ${prop}`);
+      return `"${p.fieldNames[0]}"`;
+    };
+    const table = `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
+    sql = `select * from ${table} where ${column(keys[0])} in (?)${order.length ? ` order by ${order.map(([k, d]) => `${column(k)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ')}` : ''}`;
+    selects.set(cacheKey, sql);
+  }
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(sql, [[...values]], 'all');
+  const comparator = em.getComparator();
+  return rows.map((r) => comparator.mapResult(meta.className, r) as T);
 }
