@@ -5,6 +5,7 @@ import { PlanVersionEntity } from './plan/plan-version.entity';
 import { PlanCirculationEntity } from './plan/plan-circulation.entity';
 import { PlanProgressEntity } from './plan/plan-progress.entity';
 import { DeadlineEntity } from './deadline/deadline.entity';
+import { LEAN_BASIS_OMITS } from './deadline/deadline-selection';
 import { PlacementFactEntity } from './facts/placement-fact.entity';
 import { PeriodFactEntity } from './facts/period-fact.entity';
 import { ReviewFactEntity } from './facts/review-fact.entity';
@@ -17,6 +18,8 @@ export interface PlansLoaders {
   circulationsByPlan: DataLoader<string, PlanCirculationEntity[]>;
   progressByPlan: DataLoader<string, PlanProgressEntity[]>;
   deadlinesByChild: DataLoader<string, DeadlineEntity[]>;
+  /** The ledger without the basis's {@link LEAN_BASIS_OMITS}: only for selections that read none of them. */
+  deadlinesByChildLean: DataLoader<string, DeadlineEntity[]>;
   placementsByChild: DataLoader<string, PlacementFactEntity[]>;
   periodsByChild: DataLoader<string, PeriodFactEntity[]>;
   reviewsByChild: DataLoader<string, ReviewFactEntity[]>;
@@ -47,6 +50,14 @@ export function createPlansContext(base: ServiceContext): PlansContext {
       // The ledger is the longest list the service reads: its rows come back as plain values (columns mapped to
       // properties, JSON parsed), with no entity built, hydrated or snapshotted per row.
       deadlinesByChild: groupedLoader<string, DeadlineEntity>((ids) => readRows(em, DeadlineEntity, { childId: { $in: [...ids] } }, { dueAt: 'asc' }), (r) => r.childId),
+      // The same rows with the basis's long texts left in the database, for selections that do not ask for them
+      // (LEAN_BASIS_OMITS): most of each row's bytes, and of the cost of parsing it.
+      deadlinesByChildLean: groupedLoader<string, DeadlineEntity>(
+        (ids) => readRows(em, DeadlineEntity, { childId: { $in: [...ids] } }, { dueAt: 'asc' }, {
+          variant: 'lean-basis', columns: { basis: `"basis" ${LEAN_BASIS_OMITS.map((k) => `- '${k}'`).join(' ')}` },
+        }),
+        (r) => r.childId,
+      ),
       placementsByChild: grouped(PlacementFactEntity, 'childId', { startedAt: 'asc' }),
       periodsByChild: grouped(PeriodFactEntity, 'childId', { startedOn: 'asc' }),
       reviewsByChild: grouped(ReviewFactEntity, 'childId', { heldOn: 'asc' }),

@@ -55,6 +55,8 @@ const selects = new Map<string, string>();
  * @param entity - the entity class (its table and column mapping)
  * @param where - one property and its values
  * @param orderBy - the order, by properties
+ * @param o - `columns`: SQL read in place of a property's column (named in the cache key `variant`), e.g. a JSON
+ *   column without the keys a read path does not need
  * @returns the rows, typed as the entity's properties
  * @example placementsByChild: groupedLoader((ids) => readRows(em, PlacementEntity, { childId: { $in: [...ids] } }, { startedAt: 'asc' }), (p) => p.childId)
  */
@@ -63,6 +65,7 @@ export async function readRows<T extends object>(
   entity: EntityClass<T>,
   where: RowsWhereIn<T>,
   orderBy?: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  o: { variant: string; columns: Partial<Record<keyof T & string, string>> } = { variant: '', columns: {} },
 ): Promise<T[]> {
   const keys = Object.keys(where) as Array<keyof T & string>;
   if (keys.length !== 1) throw new Error(`readRows reads by one property, got ${keys.length}`);
@@ -70,7 +73,7 @@ export async function readRows<T extends object>(
   if (values.length === 0) return [];
   const meta = em.getMetadata().get<T>(entity.name);
   const order = Object.entries(orderBy ?? {}) as Array<[string, 'asc' | 'desc']>;
-  const cacheKey = `${em.config.get('schema')}.${meta.className}:${keys[0]}:${order.map(([k, d]) => `${k} ${d}`).join(',')}`;
+  const cacheKey = `${em.config.get('schema')}.${meta.className}:${keys[0]}:${order.map(([k, d]) => `${k} ${d}`).join(',')}:${o.variant}`;
   let sql = selects.get(cacheKey);
   if (sql === undefined) {
     const column = (prop: string) => {
@@ -79,7 +82,14 @@ export async function readRows<T extends object>(
       return `"${p.fieldNames[0]}"`;
     };
     const table = `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
-    sql = `select * from ${table} where ${column(keys[0])} in (?)${order.length ? ` order by ${order.map(([k, d]) => `${column(k)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ')}` : ''}`;
+    const replaced = Object.entries(o.columns) as Array<[string, string]>;
+    const select = replaced.length === 0 ? '*' : meta.props
+      .filter((p) => p.fieldNames?.length === 1 && p.persist !== false)
+      .map((p) => {
+        const expr = (o.columns as Record<string, string>)[p.name];
+        return expr === undefined ? `"${p.fieldNames[0]}"` : `${expr} as "${p.fieldNames[0]}"`;
+      }).join(', ');
+    sql = `select ${select} from ${table} where ${column(keys[0])} in (?)${order.length ? ` order by ${order.map(([k, d]) => `${column(k)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ')}` : ''}`;
     selects.set(cacheKey, sql);
   }
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(sql, [[...values]], 'all');

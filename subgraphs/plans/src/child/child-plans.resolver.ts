@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { now as hubNow } from '@hub/service-kit';
 import type { PlansContext } from '../context';
 import { Child } from './child.type';
@@ -6,6 +7,7 @@ import { Plan, PlanKind, toPlan } from '../plan/plan.type';
 import { planVisible, visibleVersions } from '../plan/plan.policy';
 import type { PlanVersionEntity } from '../plan/plan-version.entity';
 import { Deadline, DeadlineStatusKind, toDeadline } from '../deadline/deadline.type';
+import { leanDeadlinesSuffice } from '../deadline/deadline-selection';
 import { PlacementReadiness, placementReadiness } from './readiness';
 
 async function assertSees(ctx: PlansContext, childId: string) {
@@ -30,11 +32,13 @@ export class ChildPlansResolver {
     @Arg('status', () => DeadlineStatusKind, { nullable: true }) status: DeadlineStatusKind | undefined,
     @Arg('asOf', () => Date, { nullable: true }) asOf: Date | undefined,
     @Ctx() ctx: PlansContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Deadline[]> {
     const scope = await assertSees(ctx, child.id);
     const at = asOf ?? hubNow();
+    const ledger = leanDeadlinesSuffice(info) ? ctx.loaders.deadlinesByChildLean : ctx.loaders.deadlinesByChild;
     // A provider sees the deadlines of its placements, and its own others falling due during them.
-    const rows = scope.filter(await ctx.loaders.deadlinesByChild.load(child.id), (d) =>
+    const rows = scope.filter(await ledger.load(child.id), (d) =>
       d.placementId ? { placementId: d.placementId, providerId: d.providerId ?? '' } : { providerId: d.providerId ?? '', at: d.dueAt });
     ctx.audit.note('READ', child.id, 'Child.deadlines');
     return rows.map((r) => toDeadline(r, at)).filter((d) => !status || d.status === status);

@@ -198,3 +198,30 @@ describe('batching', () => {
     expect(await count(5)).toBe(await count(50));
   });
 });
+
+describe('lean ledger reads', () => {
+  it('answer a selection without the basis texts exactly as the full rows do, in one statement per batch', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await lookedAfterChild(sg.orm, { authority: 'LA-EAST', startedAt: '2026-12-21T15:00:00+00:00' })).childId);
+    const EAST = bearer('SOCIAL_WORKER', 'LA-EAST');
+    const lean = 'id ruleId title class subjectKey dueAt dueDate status metAt notApplicableReason basis { anchor unit count direction citation sourceUrl class overridden provisional inclusiveAlternative practicalDate }';
+    const full = `${lean} reason basis { explanation anchorDescription skipped { date reason } }`;
+    const read = async (fields: string) => {
+      const before = statementCount('plans');
+      const r = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id deadlines { ${fields} } } } }`, { r: ids.map((id) => ({ __typename: 'Child', id })) }, EAST);
+      return { children: r._entities as Array<{ deadlines: Array<Record<string, any>> }>, statements: statementCount('plans') - before };
+    };
+    const a = await read(lean);
+    const b = await read(full);
+    expect(a.children.flatMap((c) => c.deadlines).length).toBeGreaterThan(0);
+    // The lean answer is the full one without the fields it did not ask for.
+    const strip = (d: Record<string, any>) => {
+      const { reason: _reason, basis, ...rest } = d;
+      const { explanation: _e, anchorDescription: _a, skipped: _s, ...kept } = basis;
+      return { ...rest, basis: kept };
+    };
+    expect(a.children).toEqual(b.children.map((c) => ({ ...c, deadlines: c.deadlines.map(strip) })));
+    expect(b.children.flatMap((c) => c.deadlines).every((d) => typeof d.basis.explanation === 'string' && d.basis.explanation.length > 0)).toBe(true);
+    expect(a.statements).toBe(b.statements);
+  });
+});
