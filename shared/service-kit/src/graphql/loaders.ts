@@ -92,7 +92,8 @@ export async function readRows<T extends object>(
     sql = `select ${select} from ${table} where ${column(keys[0])} in (?)${order.length ? ` order by ${order.map(([k, d]) => `${column(k)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ')}` : ''}`;
     selects.set(cacheKey, sql);
   }
-  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(sql, [[...values]], 'all');
+  // Inside a transaction (an EntityManager from em.transactional), on its connection: it sees its own writes.
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(sql, [[...values]], 'all', em.getTransactionContext());
   const comparator = em.getComparator();
   return rows.map((r) => comparator.mapResult(meta.className, r) as T);
 }

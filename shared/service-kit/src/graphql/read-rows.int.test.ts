@@ -53,6 +53,21 @@ describe('readRows: plain rows for read paths, by one property', () => {
     expect(await count(Array.from({ length: 500 }, (_, i) => `c-${i}`))).toBe(1);
   });
 
+  it("reads inside a transaction on the transaction's connection, seeing its own writes", async () => {
+    await expect(
+      (orm.em.fork() as EntityManager).transactional(async (em) => {
+        em.persist(Object.assign(new ChildAccess(), { childId: 'c-tx', placingAuthority: 'LA-NORTH', providerWindows: [] }));
+        await em.flush();
+        const inside = await readRows(em, ChildAccess, { childId: { $in: ['c-tx'] } });
+        const outside = await readRows(orm.em.fork() as EntityManager, ChildAccess, { childId: { $in: ['c-tx'] } });
+        expect(inside.map((r) => r.childId)).toEqual(['c-tx']);
+        expect(outside).toEqual([]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await readRows(orm.em.fork() as EntityManager, ChildAccess, { childId: { $in: ['c-tx'] } })).toEqual([]);
+  });
+
   it('refuses a filter on more than one property', async () => {
     await expect(readRows(orm.em.fork() as EntityManager, ChildAccess, { childId: { $in: ['c-1'] }, placingAuthority: { $in: ['LA-NORTH'] } })).rejects.toThrow('one property');
   });
