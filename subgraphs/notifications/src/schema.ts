@@ -14,7 +14,8 @@ import { NO_TOPICS } from './changes/change-feed';
 
 /**
  * The notifications subgraph schema. `_entities` applies the same policy as the fields: a notification the
- * caller may not see resolves to null with a FORBIDDEN error; an unknown id resolves to null.
+ * caller may not see resolves to null with a FORBIDDEN error; an unknown id resolves to null. A child the caller
+ * may read resolves, and its `notifications` field refuses a caller who may not read them.
  * @returns the federated schema
  */
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
@@ -42,9 +43,14 @@ export function buildNotificationsSchema(): Promise<GraphQLSchema> {
       },
       // Plans resolves a plan's kind; here a plan is only ever a reference.
       Plan: { __resolveReference: (ref: { id: string }) => Object.assign(new PlanRef(), { id: ref.id }) },
+      // The child read policy, as in every service: an unknown child is null, one the caller may not read is
+      // refused. Whether the caller may read its notifications is `Child.notifications`' own decision, so that
+      // refusal is that field's error (path `_entities.N.notifications`), which every query planner places at the
+      // caller's field (a provider reads the child, and is refused its notifications).
       Child: {
         __resolveReference: async (ref: { id: string }, ctx: NotificationsContext) => {
-          readMode(await ctx.readScope(ref.id));
+          if (!(await ctx.childAccess.load(ref.id))) return null;
+          (await ctx.readScope(ref.id)).require('read this child');
           return childRef(ref.id);
         },
       },

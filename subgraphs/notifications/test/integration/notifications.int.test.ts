@@ -189,6 +189,14 @@ describe('notifications subgraph', () => {
     // The child itself is refused (one read policy for every entity lookup), not just its field.
     expect(refused.data?._entities[0]).toBeNull();
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A provider the child is placed with reads the child, and is refused its notifications at that field (a path
+    // every query planner maps to the caller's `notifications` field, not to the child).
+    await (sg.orm.em.fork() as EntityManager).nativeUpdate(ChildAccess, { childId }, {
+      providerWindows: [{ placementId: randomUUID(), providerId: 'PRV-OAK', from: '2026-01-01T00:00:00.000Z', to: null }],
+    });
+    const provider = await gql(sg.url, ENT, { reps }, bearer('PROVIDER_STAFF', 'PRV-OAK'));
+    expect(provider.data?._entities).toEqual([{ id: childId, notifications: null }]);
+    expect(provider.errors?.map((x) => [x.extensions?.code, x.path])).toEqual([['FORBIDDEN', ['_entities', 0, 'notifications']]]);
     const nid = ops.data!.notifications.edges[0].node.id;
     const ref = await gql(sg.url, ENT, { reps: [{ __typename: 'Notification', id: nid }, { __typename: 'Notification', id: randomUUID() }] }, OTHER_LA);
     expect(ref.data?._entities).toEqual([null, null]);
