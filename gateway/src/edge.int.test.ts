@@ -217,6 +217,10 @@ describe('the gateway at its HTTP edge', () => {
       expect(upstreamCalls()).toBe(before);
       const ok = 'N'.repeat(128);
       expect((await post(gw, JSON.stringify({ query: `query ${ok} { whoami }`, operationName: ok }))).body).toEqual({ data: { whoami: 'alice' } });
+      // The caller's operation name travels to the subgraph, signed, for its audit lines.
+      expect(alpha.calls.at(-1)).toMatchObject({ forwardedOperation: ok, signature: 'ok' });
+      await post(gw, JSON.stringify({ query: '{ whoami }' }));
+      expect(alpha.calls.at(-1)?.forwardedOperation).toBeUndefined();
     });
   });
 

@@ -8,6 +8,9 @@ import type { TransportEntryAdditions } from '@graphql-hive/gateway-runtime';
 const FORWARDED: Record<string, string> = {
   authorization: '{context.hub.authorization}',
   'x-request-id': '{context.hub.requestId}',
+  // The caller's operation name, for each subgraph's audit lines (a planner may name its subgraph operations
+  // otherwise, or not at all). Hive drops it when the operation has no name.
+  'x-hub-operation': '{context.hub.operationName}',
 };
 
 /**

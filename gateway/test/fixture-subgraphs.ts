@@ -24,6 +24,8 @@ export interface RecordedCall {
   /** `ok`, or why the gateway signature was refused. */
   signature: string;
   operationName?: string;
+  /** The caller's operation name the gateway forwarded (`x-hub-operation`, covered by its signature). */
+  forwardedOperation?: string;
 }
 
 export interface FixtureSubgraph {
@@ -137,11 +139,11 @@ async function serve(name: string, sdl: string, schema: GraphQLSchema, secret: s
     const signed = verifyGatewaySignature(
       signingSecret,
       { timestamp: req.headers['x-hub-timestamp'], signature: req.headers['x-hub-signature'] },
-      { method: req.method ?? 'POST', target: req.url ?? '', authorization, requestId, body: raw },
+      { method: req.method ?? 'POST', target: req.url ?? '', authorization, requestId, operation: req.headers['x-hub-operation'] as string | undefined, body: raw },
     );
     const sub = verify(secret, authorization);
     const signature = signed.ok ? 'ok' : signed.reason;
-    calls.push({ via: 'http', authorization, requestId, sub, query: body.query, signature, operationName: body.operationName });
+    calls.push({ via: 'http', authorization, requestId, sub, query: body.query, signature, operationName: body.operationName, forwardedOperation: req.headers['x-hub-operation'] as string | undefined });
     if (!signed.ok) return send(signed.status, { errors: [{ message: 'not signed by the gateway', extensions: { code: signed.code } }] });
     if (!sub) return send(401, { errors: [{ message: 'no valid token', extensions: { code: 'UNAUTHENTICATED' } }] });
     const result = await execute({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { safeRequestId, signGatewayConnection, tokenLimitError } from '@hub/service-kit';
+import { MAX_OPERATION_NAME_LENGTH, operationNameOf, safeRequestId, signGatewayConnection, tokenLimitError } from '@hub/service-kit';
 import type { Principal, TokenVerifier } from '@hub/service-kit';
 import { gatewayError } from '../limits/gateway-errors';
 import { resolvePersistedOperation, PersistedOperationsOptions } from '../limits/persisted-operations';
@@ -14,6 +14,8 @@ export interface HubCaller {
   authorization: string;
   /** Forwarded as `x-request-id` to every subgraph request and echoed on the response. */
   requestId: string;
+  /** The caller's operation name (bounded), forwarded as `x-hub-operation` for the subgraphs' audit lines. */
+  operationName?: string;
   /** Gateway signature of an upstream WebSocket connection for this caller (connectionParams, see upstream.ts). */
   wsTimestamp: string;
   wsSignature: string;
@@ -120,10 +122,12 @@ export function useCallerGuard(o: CallerGuardOptions): GatewayPlugin<HubContext>
       }
       const requestId = requestIdOf(request);
       const ws = signGatewayConnection(o.signingSecret, authorization as string, requestId);
+      const operationName = operationNameOf(rest.operationName, resolved.query);
       callers.set(request, {
         principal,
         authorization: authorization as string,
         requestId,
+        ...(operationName && operationName.length <= MAX_OPERATION_NAME_LENGTH && /^[_A-Za-z][_0-9A-Za-z]*$/.test(operationName) ? { operationName } : {}),
         wsTimestamp: ws['x-hub-timestamp'],
         wsSignature: ws['x-hub-signature'],
       });

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { signGatewayRequest } from '@hub/service-kit';
+import { OPERATION_HEADER, signGatewayRequest } from '@hub/service-kit';
 import type { HubContext } from './use-caller-guard';
 
 type HeaderBag = Record<string, string>;
@@ -19,7 +19,8 @@ function plainHeaders(headers: unknown): HeaderBag {
 /**
  * Signs every HTTP call the gateway makes to a subgraph (queries, mutations, entity fetches), as the last step
  * before it leaves: `x-hub-timestamp` and `x-hub-signature` (HMAC-SHA256 with GATEWAY_SIGNING_SECRET over the
- * method, path and query string, `Authorization`, `x-request-id` and the exact body). Subgraphs refuse calls
+ * method, path and query string, `Authorization`, `x-request-id`, the caller's operation name and the exact
+ * body). Subgraphs refuse calls
  * without it. WebSocket connections are signed in their connectionParams instead (see upstream.ts).
  * @param secret - GATEWAY_SIGNING_SECRET
  * @returns the plugin
@@ -40,6 +41,7 @@ export function useUpstreamSignature(secret: string): GatewayPlugin<HubContext> 
             target: pathname + search,
             authorization: headers.authorization,
             requestId: headers['x-request-id'],
+            operation: headers[OPERATION_HEADER],
             body: signed,
           }),
         },

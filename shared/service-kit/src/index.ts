@@ -97,6 +97,7 @@ export type { CostOptions } from './limits/operation-cost';
 export {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
+  OPERATION_HEADER,
   DEFAULT_MAX_SKEW_MS,
   signGatewayRequest,
   verifyGatewaySignature,

@@ -32,6 +32,18 @@ describe('gateway signatures', () => {
     expect(check(changed)).toMatchObject({ ok: false, status: 403, code: 'GATEWAY_SIGNATURE_INVALID', reason: 'MISMATCH' });
   });
 
+  it("covers the caller's operation name when one is forwarded: added, removed or changed, it no longer verifies", () => {
+    const named = { ...request, operation: 'Caseload' };
+    const h = signGatewayRequest(secret, named, at);
+    const verify = (r: SignedRequest) => verifyGatewaySignature(secret, { timestamp: h['x-hub-timestamp'], signature: h['x-hub-signature'] }, r, { now: at });
+    expect(verify(named)).toEqual({ ok: true });
+    expect(verify({ ...named, operation: 'Other' })).toMatchObject({ reason: 'MISMATCH' });
+    expect(verify(request)).toMatchObject({ reason: 'MISMATCH' });
+    expect(check({ operation: 'Caseload' })).toMatchObject({ reason: 'MISMATCH' });
+    // A call signed without one keeps the signature it always had.
+    expect(check({ operation: '' })).toEqual({ ok: true });
+  });
+
   it('refuses a signature made with another secret', () => {
     expect(check({}, { secret: 'not-the-shared-secret-but-long-enough!!' })).toMatchObject({ reason: 'MISMATCH' });
   });

@@ -4,6 +4,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'x-hub-signature';
 /** Header (and WebSocket connectionParam) carrying the signing time in milliseconds since the epoch. */
 export const TIMESTAMP_HEADER = 'x-hub-timestamp';
+/**
+ * Header carrying the caller's operation name on a forwarded call (for the audit log): the planner's own name
+ * for the subgraph operation, if any, is not the caller's. Covered by the signature when present.
+ */
+export const OPERATION_HEADER = 'x-hub-operation';
 /** How far a signature's timestamp may be from the verifier's clock, either way. */
 export const DEFAULT_MAX_SKEW_MS = 60_000;
 
@@ -17,6 +22,8 @@ export interface SignedRequest {
   target: string;
   authorization?: string | null;
   requestId?: string | null;
+  /** The caller's operation name ({@link OPERATION_HEADER}), when the gateway forwards one. */
+  operation?: string | null;
   body?: string | Uint8Array | null;
 }
 
@@ -28,6 +35,8 @@ export type SignatureFailure =
 function digest(secret: string, timestamp: string, r: SignedRequest): string {
   const hmac = createHmac('sha256', secret);
   hmac.update(['v1', timestamp, r.method.toUpperCase(), r.target, r.authorization ?? '', r.requestId ?? '', ''].join('\n'));
+  // Only when present, so calls signed without one (WebSocket connections, other signers) keep their signatures.
+  if (r.operation) hmac.update(`operation:${r.operation}\n`);
   if (r.body) hmac.update(r.body);
   return `v1=${hmac.digest('hex')}`;
 }

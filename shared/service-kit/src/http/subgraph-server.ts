@@ -16,7 +16,7 @@ import {
   shapeLimitErrors,
   tokenLimitError,
 } from '../limits/operation-limits';
-import { DEFAULT_MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewaySignature } from './gateway-signature';
+import { DEFAULT_MAX_SKEW_MS, OPERATION_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { MAX_OPERATION_NAME_LENGTH, readBoundedBody, safeRequestId, sendGraphQLError, sendPayloadTooLarge } from './request-bounds';
 import { attachSubgraphWebSocket } from './subgraph-websocket';
 import { PassedDocuments } from '../limits/passed-documents';
@@ -255,7 +255,7 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
       const signature = verifyGatewaySignature(
         o.signingSecret,
         { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) },
-        { method: req.method ?? 'GET', target: req.url ?? '/', authorization: header('authorization'), requestId: header('x-request-id'), body: raw },
+        { method: req.method ?? 'GET', target: req.url ?? '/', authorization: header('authorization'), requestId: header('x-request-id'), operation: header(OPERATION_HEADER), body: raw },
         { maxSkewMs: o.maxSkewMs ?? DEFAULT_MAX_SKEW_MS },
       );
       if (!signature.ok) {
@@ -308,7 +308,10 @@ export async function startSubgraphServer<C extends object>(o: SubgraphServerOpt
         }
       }
       const requestId = safeRequestId(req.headers['x-request-id']) ?? randomUUID();
-      const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
+      // The caller's operation name as the gateway forwarded it (signed), else the name this call was sent under.
+      const forwarded = header(OPERATION_HEADER);
+      const operationName = forwarded && forwarded.length <= MAX_OPERATION_NAME_LENGTH ? forwarded
+        : typeof params.operationName === 'string' ? params.operationName : undefined;
       let ctxRef: C | undefined;
       const tally: StatementTally = { count: 0 };
       const { result: response, recorded } = await collectRecordedEvents(() => attributeStatements(requestId, () => apollo.executeHTTPGraphQLRequest({
