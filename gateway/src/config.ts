@@ -4,7 +4,7 @@ import type { HubConfig } from '@hub/service-kit';
 import type { GatewayLimits } from './options';
 import type { PersistedOperationsMode, PersistedOperationsOptions } from './limits/persisted-operations';
 import { parseCorsOrigins } from './cors';
-import { queryPlannerFrom } from './query-planner';
+import { explicitQueryPlanner } from './query-planner';
 import type { QueryPlanner } from './query-planner';
 
 /** Subgraph name → the variable that overrides its routing URL. */
@@ -35,8 +35,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** CORS_ORIGINS, comma-separated; undefined when unset (see GatewayOptions.corsOrigins). */
   corsOrigins?: string[];
-  /** GATEWAY_QUERY_PLANNER: `js` (default) or `rust`. */
-  queryPlanner: QueryPlanner;
+  /** GATEWAY_QUERY_PLANNER: `rust` or `js`; unset, `rust` where its addon loads, else `js` (query-planner.ts). */
+  queryPlanner?: QueryPlanner;
 }
 
 const MODES: readonly PersistedOperationsMode[] = ['off', 'allow-listed-for-LA_SYSTEM', 'required'];
@@ -99,7 +99,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, packageDir: string): G
     persistedPath,
     maxBodyBytes: positiveInt(env, 'GATEWAY_MAX_BODY_BYTES') ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigins,
-    queryPlanner: queryPlannerFrom(env),
+    queryPlanner: explicitQueryPlanner(env),
   };
 }
 

@@ -4,7 +4,7 @@ import type IORedis from 'ioredis';
 import { parse } from 'graphql';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 // Static import, for the reason given for the transports below.
-import { unifiedGraphHandler as rustPlannerHandler } from '@graphql-hive/router-runtime';
+import { rustPlannerHandler } from './rust-planner';
 // Static imports on purpose: Hive would otherwise `import()` the transports itself, and a dynamic import of a
 // Hive package from CommonJS loads a second copy of it.
 import httpTransport from '@graphql-mesh/transport-http';
@@ -20,7 +20,7 @@ import { useUpstreamTimeout } from './plugins/use-upstream-timeout';
 import { useConsistency } from './plugins/use-consistency';
 import { useMetrics } from './plugins/use-metrics';
 import { shouldRetryUpstream, upstreamRetryFromEnv } from './upstream-retry';
-import { queryPlannerFrom } from './query-planner';
+import { explicitQueryPlanner, resolveQueryPlanner } from './query-planner';
 import { corsOption, corsPolicy } from './cors';
 import { upstreamTransportEntries } from './upstream';
 import { hiveLoggerFrom } from './hive-logger';
@@ -99,7 +99,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   }
 
   const retry = o.upstreamRetry ?? upstreamRetryFromEnv(process.env);
-  const queryPlanner = o.queryPlanner ?? queryPlannerFrom(process.env);
+  const queryPlanner = await resolveQueryPlanner(o.queryPlanner ?? explicitQueryPlanner(process.env), o.log);
   const runtime = createGatewayRuntime<HubContext>({
     supergraph: () => supergraph,
     transports: { http: httpTransport, ws: wsTransport },
@@ -117,8 +117,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     // A call to an instance that is going away is sent again (to another instance behind the subgraph's Service)
     // when that is safe: reads, and writes that never reached a subgraph (upstream-retry.ts).
     upstreamRetry: { maxRetries: retry.maxRetries, retryDelay: retry.retryDelayMs, retryDelayFactor: 1.5, shouldRetry: shouldRetryUpstream },
-    // `rust`: Hive's router query planner plans each operation and its executor runs the plan; `js`: Hive
-    // Gateway's own planning and merging (graphql-tools). Plugins, transports and hooks are the same for both.
+    // `rust`: Hive's router query planner plans each query and mutation and its executor runs the plan
+    // (subscriptions as under `js`, see rust-planner.ts); `js`: Hive Gateway's own planning and merging
+    // (graphql-tools). Plugins, transports and hooks are the same for both.
     ...(queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
     plugins: () => [
       useMetrics(),

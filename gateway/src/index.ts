@@ -3,6 +3,7 @@
  * supergraph), with token verification, limits, health and readiness.
  */
 export { startGateway } from './gateway';
+export type { QueryPlanner } from './query-planner';
 export { DEFAULT_LIMITS, resolveLimits } from './options';
 export type { GatewayOptions, GatewayLimits, RateLimitOptions, ResolvedLimits, RunningGateway } from './options';
 export type { PersistedOperationsMode, PersistedOperationsOptions } from './limits/persisted-operations';

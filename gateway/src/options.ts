@@ -113,7 +113,7 @@ export interface GatewayOptions {
   readinessTimeoutMs?: number;
   /** Retries and timeout of calls to subgraphs. @default from UPSTREAM_RETRIES, UPSTREAM_RETRY_DELAY_MS, UPSTREAM_TIMEOUT_MS */
   upstreamRetry?: UpstreamRetrySettings;
-  /** `rust` (Hive's router query planner) or `js` (Hive Gateway's own). @default from GATEWAY_QUERY_PLANNER, else `js` */
+  /** `rust` (Hive's router query planner) or `js` (Hive Gateway's own). @default from GATEWAY_QUERY_PLANNER, else `rust` where it loads */
   queryPlanner?: QueryPlanner;
   /** How long `stop()` lets in-flight HTTP requests finish before closing their sockets. @default 25000 */
   shutdownGraceMs?: number;

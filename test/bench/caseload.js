@@ -365,6 +365,20 @@ function writeReadme({ startedAt, children, rows, results, loadBefore, loadAfter
       lines.push(`| ${r.n} children (${r.perChild} deadlines) | ${name === 'hub' ? `the hub's gateway (${PLANNER} planner)` : '@apollo/gateway 2.14'} | ${s.rps.toFixed(1)} | ${s.p50.toFixed(0)} ms | ${s.p99.toFixed(0)} ms | ${s.statements} | ${ratio} |`);
     }
   }
+  // Where each request's CPU went (ms of CPU per request, over the measured rounds): the shared subgraphs and
+  // PostgreSQL, the gateway measured, and the bench's own clients.
+  const procs = ['children', 'plans', 'reviews', 'notifications', 'postgres'];
+  lines.push('', 'CPU per request (ms, all processes over the measured rounds):', '',
+    `| page | gateway | the gateway | ${procs.join(' | ')} | bench clients | total |`,
+    `|---|---|---|${procs.map(() => '---|').join('')}---|---|`);
+  for (const r of results) {
+    for (const name of ['hub', 'apollo']) {
+      const c = r.stats[name].cpuPerRequest;
+      const own = c[name === 'hub' ? 'hub-gateway' : 'apollo-gateway'];
+      const total = Object.values(c).reduce((x, y) => x + y, 0);
+      lines.push(`| ${r.n} children | ${name === 'hub' ? `the hub's (${PLANNER})` : 'Apollo'} | ${own.toFixed(1)} | ${procs.map((k) => (c[k] ?? 0).toFixed(1)).join(' | ')} | ${c['bench clients'].toFixed(1)} | ${total.toFixed(1)} |`);
+    }
+  }
   lines.push(end);
   fs.writeFileSync(file, text.slice(0, a) + lines.join('\n') + text.slice(b + end.length));
   say('README.md: table written');

@@ -13,7 +13,7 @@ import { childrenSubgraph } from '@hub/children';
 import { plansSubgraph } from '@hub/plans';
 import { reviewsSubgraph } from '@hub/reviews';
 import { notificationsSubgraph } from '@hub/notifications';
-import { startGateway, GatewayLimits } from '@hub/gateway';
+import { startGateway, GatewayLimits, QueryPlanner } from '@hub/gateway';
 
 export interface Hub {
   url: string;
@@ -27,6 +27,8 @@ export interface Hub {
   must(q: string, variables: Record<string, unknown>, authorization: string): Promise<Record<string, any>>;
   /** POST to the gateway, expecting a refusal; the first error's extensions (throws when none came). */
   refusal(q: string, variables: Record<string, unknown>, authorization: string): Promise<Record<string, any>>;
+  /** Another gateway over the same subgraphs (e.g. with the other query planner); the caller stops it. */
+  startGateway(o: { queryPlanner: QueryPlanner }): Promise<{ url: string; stop(): Promise<void> }>;
   /** Waits until every outbox is relayed and every event queue is drained. */
   settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -54,7 +56,7 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits; spli
     Object.entries(subgraphs).map(([name, s]) => ({ name, typeDefs: parse(subgraphSdl(s.schema)), url: s.url })),
   );
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((e) => e.message).join('; ')}`);
-  const gateway = await startGateway({
+  const gatewayOptions = {
     supergraphSdl: composed.supergraphSdl,
     port: 0,
     jwtSecret: config.jwtSecret,
@@ -66,7 +68,8 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits; spli
     // Scenarios load data quickly through one token; the rate limit has its own test. Each hub counts under its
     // own Redis prefix.
     limits: o.limits ?? { rateLimit: { requests: 100_000, windowMs: 10_000, keyPrefix: `${queuePrefix}:rate` } },
-  });
+  };
+  const gateway = await startGateway(gatewayOptions);
   const url = gateway.url.endsWith('/graphql') ? gateway.url : `${gateway.url.replace(/\/$/, '')}/graphql`;
   const connection = openRedis(TEST_REDIS, { worker: true });
   const queues = [...new Set(EVENT_ROUTES.map((r) => r.queue)), QUEUES.deliveries].map((n) => new Queue(n, { connection, prefix: queuePrefix }));
@@ -77,6 +80,10 @@ export async function startHub(o: { label?: string; limits?: GatewayLimits; spli
     workers,
     queuePrefix,
     query: (q, variables = {}, authorization) => gql(url, q, variables, authorization),
+    async startGateway({ queryPlanner }) {
+      const g = await startGateway({ ...gatewayOptions, queryPlanner });
+      return { url: g.url.endsWith('/graphql') ? g.url : `${g.url.replace(/\/$/, '')}/graphql`, stop: () => g.stop() };
+    },
     async must(q, variables, authorization) {
       const r = await gql(url, q, variables, authorization);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
