@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { openRedis, QUEUES, requestStatementCount, statementCount } from '@hub/service-kit';
 import { bearer, eventually, gql, TEST_REDIS } from '@hub/service-kit/testing';
 import { startHub, Hub } from './harness/hub';
+import { CASELOAD } from './harness/caseload-query';
 import { seedDemoData } from '@hub/launcher';
 
 let hub: Hub;
@@ -18,25 +19,9 @@ beforeAll(async () => {
 }, 360_000);
 afterAll(() => hub?.stop());
 
-const FEDERATED = `query($n: Int!) {
-  children(first: $n) {
-    totalCount
-    edges { node {
-      id name dateOfBirth
-      placingAuthority { code name }
-      currentPlacement { startedAt isEmergency provider { name } }
-      plans { id kind status }
-      deadlines { ruleId dueAt status basis { citation } }
-      reviews { sequence dueBy }
-      nextReview { dueBy }
-      notifications { ruleId status }
-    } }
-  }
-}`;
-
 describe('the federated hub on demo data', () => {
   it('answers one query across all four subgraphs through the gateway', async () => {
-    const r = await hub.query(FEDERATED, { n: 50 }, SW_NORTH);
+    const r = await hub.query(CASELOAD, { n: 50 }, SW_NORTH);
     expect(r.errors).toBeUndefined();
     const nodes = r.data!.children.edges.map((e: any) => e.node);
     expect(r.data!.children.totalCount).toBe(25);
@@ -66,7 +51,7 @@ describe('the federated hub on demo data', () => {
   it('costs the same number of SQL statements for 5 and for 50 children', async () => {
     const sw = bearer('SOCIAL_WORKER', 'LA-NORTH');
     const measure = async (n: number) => {
-      const { body, statements } = await statementsOf(FEDERATED, { n }, sw);
+      const { body, statements } = await statementsOf(CASELOAD, { n }, sw);
       expect(body.errors).toBeUndefined();
       expect(body.data.children.edges.length).toBe(Math.min(n, 25));
       return statements;

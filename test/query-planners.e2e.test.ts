@@ -9,6 +9,7 @@ import { changeFeedOf } from '@hub/notifications';
 import type { QueryPlanner } from '@hub/gateway';
 import { startHub, Hub } from './harness/hub';
 import { subscribeWs, wsClient } from './harness/live-clients';
+import { CASELOAD } from './harness/caseload-query';
 
 let hub: Hub;
 const gateways = {} as Record<QueryPlanner, { url: string; stop(): Promise<void> }>;
@@ -17,21 +18,6 @@ const TM = bearer('TEAM_MANAGER', 'LA-P');
 const PROVIDER = bearer('PROVIDER_STAFF', 'PRV-P');
 const children: string[] = [];
 
-const CASELOAD = `query Caseload($n: Int!) {
-  children(first: $n) {
-    totalCount
-    edges { node {
-      id name dateOfBirth
-      placingAuthority { code name }
-      currentPlacement { startedAt isEmergency provider { name } }
-      plans { id kind status ... on CarePlan { version } }
-      deadlines { ruleId dueAt status basis { citation } }
-      reviews { sequence dueBy }
-      nextReview { dueBy }
-      notifications { ruleId status }
-    } }
-  }
-}`;
 
 async function post(url: string, query: string, variables: Record<string, unknown>, authorization: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:caseload — the caseload page (the `FEDERATED` query of test/federation.e2e.test.ts: children with
+ * npm run bench:caseload — the caseload page (the `CASELOAD` query of test/harness/caseload-query.ts: children with
  * their placement, plans, deadlines, reviews and notifications, across all four subgraphs) through the hub's
  * gateway and through @apollo/gateway 2.14 over the same supergraph and the same subgraph processes, in
  * alternating rounds.
@@ -51,21 +51,7 @@ const AUTHORITY = 'LA-NORTH';
 /** The hub's gateway's query planner (GATEWAY_QUERY_PLANNER, passed on to its process). */
 const PLANNER = require('../../gateway/src/query-planner').queryPlannerFrom(process.env);
 
-const CASELOAD = `query Caseload($n: Int!) {
-  children(first: $n) {
-    totalCount
-    edges { node {
-      id name dateOfBirth
-      placingAuthority { code name }
-      currentPlacement { startedAt isEmergency provider { name } }
-      plans { id kind status }
-      deadlines { ruleId dueAt status basis { citation } }
-      reviews { sequence dueBy }
-      nextReview { dueBy }
-      notifications { ruleId status }
-    } }
-  }
-}`;
+const { CASELOAD } = require('../harness/caseload-query');
 
 const say = (s) => process.stdout.write(`${s}\n`);
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

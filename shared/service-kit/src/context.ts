@@ -7,7 +7,7 @@ import { AuditBuffer } from './audit/audit-buffer';
 import { ChildAccess } from './auth/child-access.entity';
 import { ChildRelation, relationToChild } from './auth/policy';
 import { ChildReadScope, childReadScope } from './auth/read-scope';
-import { keyedLoader, readRows } from './graphql/loaders';
+import { rowByKey } from './graphql/loaders';
 
 /** What every subgraph resolver can rely on. */
 export interface ServiceContext extends RequestBase {
@@ -43,10 +43,7 @@ export interface ServiceContext extends RequestBase {
  */
 export function createServiceContext(service: string, orm: MikroORM, log: Logger, base: RequestBase): ServiceContext {
   const em = orm.em.fork() as EntityManager;
-  const childAccess = keyedLoader<string, ChildAccess>(
-    (ids) => readRows(em, ChildAccess, { childId: { $in: [...ids] } }),
-    (a) => a.childId,
-  );
+  const childAccess = rowByKey(em, ChildAccess, 'childId');
   const audit = new AuditBuffer(service, base);
   return {
     ...base,

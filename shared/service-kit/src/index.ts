@@ -45,7 +45,7 @@ export { DateTimeScalar, LocalDateScalar, parseLocalDate, parseInstant, isUuid, 
 export { TextId, maxLengthArg, checkInputValue, checkRepresentations, guardInputs, MAX_TEXT_ID_LENGTH, FREE_TEXT_MAX } from './graphql/input-guard';
 export { PageInfo, ConnectionType, encodeCursor, decodeCursor, pageSize, toConnection } from './graphql/connection';
 export type { ConnectionShape, CursorPart } from './graphql/connection';
-export { keyedLoader, groupedLoader, readRows } from './graphql/loaders';
+export { keyedLoader, groupedLoader, readRows, rowByKey, rowsGroupedBy } from './graphql/loaders';
 export { OutboxEvent } from './events/outbox-event.entity';
 export { ProcessedEvent, claimEvent } from './events/processed-event.entity';
 export { EVENT_TYPES, EVENT_SOURCE, QUEUES, EVENT_ROUTES, CHANGE_FEED_CHANNEL } from './events/contracts';

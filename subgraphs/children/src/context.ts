@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
+import { rowByKey, rowsGroupedBy, ServiceContext } from '@hub/service-kit';
 import { ChildEntity } from './child/child.entity';
 import { PlacementEntity } from './placement/placement.entity';
 import { PeriodOfCareEntity } from './period-of-care/period-of-care.entity';
@@ -34,20 +34,18 @@ export interface ChildrenContext extends ServiceContext {
  */
 export function createChildrenContext(base: ServiceContext): ChildrenContext {
   const em = base.em;
-  const byChild = <T extends { childId: string }>(entity: new () => T, order: Record<string, 'asc'>) =>
-    groupedLoader<string, T>((ids) => readRows(em, entity, { childId: { $in: [...ids] } } as never, order as never), (r) => r.childId);
   return {
     ...base,
     loaders: {
-      childById: keyedLoader((ids) => readRows(em, ChildEntity, { id: { $in: [...ids] } }), (c) => c.id),
-      placementById: keyedLoader((ids) => readRows(em, PlacementEntity, { id: { $in: [...ids] } }), (p) => p.id),
-      placementsByChild: byChild(PlacementEntity, { startedAt: 'asc' }),
-      periodsByChild: byChild(PeriodOfCareEntity, { startedOn: 'asc' }),
-      legalStatusesByChild: byChild(LegalStatusEntity, { startedOn: 'asc' }),
-      eventsByChild: byChild(SignificantEventEntity, { occurredAt: 'asc' }),
-      visitsByChild: byChild(VisitEntity, { visitedOn: 'asc' }),
-      authorityByCode: keyedLoader((codes) => readRows(em, AuthorityEntity, { code: { $in: [...codes] } }), (a) => a.code),
-      providerById: keyedLoader((ids) => readRows(em, ProviderEntity, { id: { $in: [...ids] } }), (p) => p.id),
+      childById: rowByKey(em, ChildEntity, 'id'),
+      placementById: rowByKey(em, PlacementEntity, 'id'),
+      placementsByChild: rowsGroupedBy(em, PlacementEntity, 'childId', { startedAt: 'asc' }),
+      periodsByChild: rowsGroupedBy(em, PeriodOfCareEntity, 'childId', { startedOn: 'asc' }),
+      legalStatusesByChild: rowsGroupedBy(em, LegalStatusEntity, 'childId', { startedOn: 'asc' }),
+      eventsByChild: rowsGroupedBy(em, SignificantEventEntity, 'childId', { occurredAt: 'asc' }),
+      visitsByChild: rowsGroupedBy(em, VisitEntity, 'childId', { visitedOn: 'asc' }),
+      authorityByCode: rowByKey(em, AuthorityEntity, 'code'),
+      providerById: rowByKey(em, ProviderEntity, 'id'),
     },
   };
 }

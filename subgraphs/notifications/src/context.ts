@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/core';
-import { groupedLoader, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
+import { rowByKey, rowsGroupedBy, ServiceContext } from '@hub/service-kit';
 import { NotificationEntity } from './notification/notification.entity';
 import { deliveryQueueFor, DeliveryQueue } from './jobs/delivery-queue';
 
@@ -29,11 +29,8 @@ export function createNotificationsContext(base: ServiceContext, orm: MikroORM):
     ...base,
     deliveries: deliveryQueueFor(orm),
     loaders: {
-      notificationById: keyedLoader((ids) => readRows(em, NotificationEntity, { id: { $in: [...ids] } }), (n) => n.id),
-      notificationsByChild: groupedLoader(
-        (ids) => readRows(em, NotificationEntity, { childId: { $in: [...ids] } }, { createdAt: 'asc', id: 'asc' }),
-        (n) => n.childId!,
-      ),
+      notificationById: rowByKey(em, NotificationEntity, 'id'),
+      notificationsByChild: rowsGroupedBy(em, NotificationEntity, 'childId', { createdAt: 'asc', id: 'asc' }),
     },
   };
 }

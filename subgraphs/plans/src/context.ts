@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { groupedLoader, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
+import { rowByKey, rowsGroupedBy, ServiceContext } from '@hub/service-kit';
 import { PlanEntity } from './plan/plan.entity';
 import { PlanVersionEntity } from './plan/plan-version.entity';
 import { PlanCirculationEntity } from './plan/plan-circulation.entity';
@@ -37,30 +37,25 @@ export interface PlansContext extends ServiceContext {
  */
 export function createPlansContext(base: ServiceContext): PlansContext {
   const em = base.em;
-  const grouped = <T extends object>(entity: new () => T, key: keyof T & string, order: Record<string, 'asc'>) =>
-    groupedLoader<string, T>((ids) => readRows(em, entity, { [key]: { $in: [...ids] } } as never, order as never), (r) => r[key] as string);
   return {
     ...base,
     loaders: {
-      planById: keyedLoader((ids) => readRows(em, PlanEntity, { id: { $in: [...ids] } }), (p) => p.id),
-      plansByChild: grouped(PlanEntity, 'childId', { createdAt: 'asc' }),
-      versionsByPlan: grouped(PlanVersionEntity, 'planId', { version: 'asc' }),
-      circulationsByPlan: grouped(PlanCirculationEntity, 'planId', { circulatedAt: 'asc' }),
-      progressByPlan: grouped(PlanProgressEntity, 'planId', { recordedAt: 'asc' }),
+      planById: rowByKey(em, PlanEntity, 'id'),
+      plansByChild: rowsGroupedBy(em, PlanEntity, 'childId', { createdAt: 'asc' }),
+      versionsByPlan: rowsGroupedBy(em, PlanVersionEntity, 'planId', { version: 'asc' }),
+      circulationsByPlan: rowsGroupedBy(em, PlanCirculationEntity, 'planId', { circulatedAt: 'asc' }),
+      progressByPlan: rowsGroupedBy(em, PlanProgressEntity, 'planId', { recordedAt: 'asc' }),
       // The ledger is the longest list the service reads: its rows come back as plain values (columns mapped to
       // properties, JSON parsed), with no entity built, hydrated or snapshotted per row.
-      deadlinesByChild: groupedLoader<string, DeadlineEntity>((ids) => readRows(em, DeadlineEntity, { childId: { $in: [...ids] } }, { dueAt: 'asc' }), (r) => r.childId),
+      deadlinesByChild: rowsGroupedBy(em, DeadlineEntity, 'childId', { dueAt: 'asc' }),
       // The same rows with the basis's long texts left in the database, for selections that do not ask for them
       // (LEAN_BASIS_OMITS): most of each row's bytes, and of the cost of parsing it.
-      deadlinesByChildLean: groupedLoader<string, DeadlineEntity>(
-        (ids) => readRows(em, DeadlineEntity, { childId: { $in: [...ids] } }, { dueAt: 'asc' }, {
-          variant: 'lean-basis', columns: { basis: `"basis" ${LEAN_BASIS_OMITS.map((k) => `- '${k}'`).join(' ')}` },
-        }),
-        (r) => r.childId,
-      ),
-      placementsByChild: grouped(PlacementFactEntity, 'childId', { startedAt: 'asc' }),
-      periodsByChild: grouped(PeriodFactEntity, 'childId', { startedOn: 'asc' }),
-      reviewsByChild: grouped(ReviewFactEntity, 'childId', { heldOn: 'asc' }),
+      deadlinesByChildLean: rowsGroupedBy(em, DeadlineEntity, 'childId', { dueAt: 'asc' }, {
+        variant: 'lean-basis', columns: { basis: `"basis" ${LEAN_BASIS_OMITS.map((k) => `- '${k}'`).join(' ')}` },
+      }),
+      placementsByChild: rowsGroupedBy(em, PlacementFactEntity, 'childId', { startedAt: 'asc' }),
+      periodsByChild: rowsGroupedBy(em, PeriodFactEntity, 'childId', { startedOn: 'asc' }),
+      reviewsByChild: rowsGroupedBy(em, ReviewFactEntity, 'childId', { heldOn: 'asc' }),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { groupedLoader, hubCalendar, keyedLoader, readRows, ServiceContext } from '@hub/service-kit';
+import { hubCalendar, rowByKey, rowsGroupedBy, ServiceContext } from '@hub/service-kit';
 import type { HolidayCalendar } from '@hub/statutory';
 import { ReviewChildEntity } from './child/review-child.entity';
 import { PeriodOfCareEntity } from './child/period-of-care.entity';
@@ -33,19 +33,17 @@ export interface ReviewsContext extends ServiceContext {
  */
 export function createReviewsContext(base: ServiceContext): ReviewsContext {
   const em = base.em;
-  const byChild = <T extends { childId: string }>(entity: new () => T, order: Record<string, 'asc' | 'desc'>) =>
-    groupedLoader<string, T>((ids) => readRows(em, entity, { childId: { $in: [...ids] } } as never, order as never), (r) => r.childId);
   return {
     ...base,
     calendar: hubCalendar(),
     loaders: {
-      childById: keyedLoader((ids) => readRows(em, ReviewChildEntity, { childId: { $in: [...ids] } }), (c) => c.childId),
-      reviewById: keyedLoader((ids) => readRows(em, LookedAfterReviewEntity, { id: { $in: [...ids] } }), (r) => r.id),
-      reviewsByChild: byChild(LookedAfterReviewEntity, { sequence: 'asc' }),
-      periodsByChild: byChild(PeriodOfCareEntity, { startedOn: 'asc' }),
-      triggersByChild: byChild(EarlyTriggerEntity, { triggeredOn: 'asc' }),
-      requestsByChild: byChild(ReviewRequestEntity, { requestedAt: 'asc' }),
-      iroAssignmentsByChild: byChild(IroAssignmentEntity, { assignedAt: 'asc' }),
+      childById: rowByKey(em, ReviewChildEntity, 'childId'),
+      reviewById: rowByKey(em, LookedAfterReviewEntity, 'id'),
+      reviewsByChild: rowsGroupedBy(em, LookedAfterReviewEntity, 'childId', { sequence: 'asc' }),
+      periodsByChild: rowsGroupedBy(em, PeriodOfCareEntity, 'childId', { startedOn: 'asc' }),
+      triggersByChild: rowsGroupedBy(em, EarlyTriggerEntity, 'childId', { triggeredOn: 'asc' }),
+      requestsByChild: rowsGroupedBy(em, ReviewRequestEntity, 'childId', { requestedAt: 'asc' }),
+      iroAssignmentsByChild: rowsGroupedBy(em, IroAssignmentEntity, 'childId', { assignedAt: 'asc' }),
     },
   };
 }

@@ -97,3 +97,39 @@ export async function readRows<T extends object>(
   const comparator = em.getComparator();
   return rows.map((r) => comparator.mapResult(meta.className, r) as T);
 }
+
+/** A row property that keys a loader: its values are strings (an id, a code). */
+type KeyOf<T> = { [K in keyof T & string]: T[K] extends string | null | undefined ? K : never }[keyof T & string];
+
+/**
+ * A per-request loader of one plain row per key ({@link readRows}): one statement per batch.
+ * @param em - the request's EntityManager
+ * @param entity - the entity class
+ * @param key - the property the rows are found by
+ * @returns a DataLoader answering `null` for keys without a row
+ * @example placementById: rowByKey(em, PlacementEntity, 'id')
+ */
+export function rowByKey<T extends object>(em: EntityManager, entity: EntityClass<T>, key: KeyOf<T>): DataLoader<string, T | null> {
+  return keyedLoader((ids) => readRows(em, entity, { [key]: { $in: ids } } as RowsWhereIn<T>), (r) => r[key] as string);
+}
+
+/**
+ * A per-request loader of the plain rows sharing a key ({@link readRows}), in the order given: one statement per
+ * batch.
+ * @param em - the request's EntityManager
+ * @param entity - the entity class
+ * @param key - the property grouping the rows (e.g. `childId`)
+ * @param orderBy - the order within a group
+ * @param o - a {@link readRows} variant
+ * @returns a DataLoader answering `[]` for keys without rows
+ * @example placementsByChild: rowsGroupedBy(em, PlacementEntity, 'childId', { startedAt: 'asc' })
+ */
+export function rowsGroupedBy<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  key: KeyOf<T>,
+  orderBy?: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  o?: { variant: string; columns: Partial<Record<keyof T & string, string>> },
+): DataLoader<string, T[]> {
+  return groupedLoader((ids) => readRows(em, entity, { [key]: { $in: ids } } as RowsWhereIn<T>, orderBy, o), (r) => r[key] as string);
+}

@@ -152,7 +152,6 @@ function preflightErrors(params: SentParams, limits: OperationLimits, passed: Pa
   return errors;
 }
 
-
 /**
  * Serves a subgraph schema over HTTP at `/graphql` with Apollo Server 5, plus `/healthcheck` (liveness) and
  * `/readiness`. Every GraphQL request must

@@ -12,6 +12,12 @@ const NEEDS_FULL_DEADLINE_FIELDS = new Set(['reason']);
 const OMITTED_BASIS_FIELDS = new Set<string>(LEAN_BASIS_OMITS);
 
 /**
+ * Answers by selection: graphql-js hands every item of a list the same `fieldNodes`, so the children of a page
+ * share one walk of the selection.
+ */
+const decided = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
+
+/**
  * Whether a `deadlines` selection can be answered from lean rows: it selects no field that reads a key of
  * {@link LEAN_BASIS_OMITS}, directly or through fragments (a selection that cannot be read, such as an unknown
  * fragment, counts as needing the full rows).
@@ -19,6 +25,12 @@ const OMITTED_BASIS_FIELDS = new Set<string>(LEAN_BASIS_OMITS);
  * @returns true when the lean rows suffice
  */
 export function leanDeadlinesSuffice(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  let lean = decided.get(info.fieldNodes);
+  if (lean === undefined) decided.set(info.fieldNodes, (lean = walk(info)));
+  return lean;
+}
+
+function walk(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
   const fieldsOf = (selections: readonly SelectionNode[] | undefined, out: Map<string, SelectionNode[]>): boolean => {
     for (const s of selections ?? []) {
       if (s.kind === 'Field') {
